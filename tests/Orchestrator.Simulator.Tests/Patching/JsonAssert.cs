@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+
+namespace Orchestrator.Simulator.Tests.Patching;
+
+internal static class JsonAssert
+{
+    /// <summary>Same JSON, member order included (it is visible to kubectl and in stored objects).</summary>
+    public static void Equal(string expectedJson, JsonNode? actual) =>
+        Assert.Equal(Canonical(JsonNode.Parse(expectedJson)), Canonical(actual));
+
+    /// <summary>Same JSON value, member order ignored (RFC 6902 and 7386 results are unordered).</summary>
+    public static void Equivalent(string expectedJson, JsonNode? actual)
+    {
+        var expected = JsonNode.Parse(expectedJson);
+        Assert.True(JsonNode.DeepEquals(expected, actual), $"expected {Canonical(expected)} but got {Canonical(actual)}");
+    }
+
+    private static string Canonical(JsonNode? node) => node?.ToJsonString() ?? "null";
+}
