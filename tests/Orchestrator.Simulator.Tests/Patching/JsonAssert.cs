@@ -15,5 +15,28 @@ internal static class JsonAssert
         Assert.True(JsonNode.DeepEquals(expected, actual), $"expected {Canonical(expected)} but got {Canonical(actual)}");
     }
 
+    /// <summary>No strategic merge patch directive (a key starting with '$') anywhere in <paramref name="node"/>.</summary>
+    public static void NoDirectives(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    Assert.False(key.StartsWith('$'), $"directive {key} left in {obj.ToJsonString()}");
+                    NoDirectives(value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var element in array)
+                {
+                    NoDirectives(element);
+                }
+
+                break;
+        }
+    }
+
     private static string Canonical(JsonNode? node) => node?.ToJsonString() ?? "null";
 }
