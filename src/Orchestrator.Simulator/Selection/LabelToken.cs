@@ -1,0 +1,3 @@
+namespace Orchestrator.Simulator.Selection;
+
+internal readonly record struct LabelToken(LabelTokenKind Kind, string Literal);
