@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace Orchestrator.Crypto.Tests.Support;
+
+internal static class OpenSsl
+{
+    /// <summary>
+    /// The <c>-attime</c> value for verifying test certificates: a day after they were issued by the fixed test clock,
+    /// so verification does not depend on today's date.
+    /// </summary>
+    public static string VerifyTime { get; } =
+        TestAuthorities.IssuedAt.AddDays(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+    public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] arguments) =>
+        ProcessRunner.RunAsync(ExternalTools.RequireOpenSsl(), arguments, workingDirectory, TestContext.Current.CancellationToken);
+}
