@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Simulator.Audit;
+using Orchestrator.Simulator.Selection;
+using Orchestrator.Simulator.Storage;
+
+namespace Orchestrator.Simulator.Api;
+
+/// <summary>
+/// Serves one region's Kubernetes API: authentication, injected faults, discovery, the resource verbs and the
+/// audit log of every mutating request.
+/// </summary>
+internal sealed partial class RegionApiHandler(RegionEndpoint endpoint, ILogger logger, CancellationToken stopping)
+{
+    private static readonly HashSet<string> MutatingVerbs = ["create", "update", "patch", "delete", "deletecollection"];
+    private readonly ResourceEndpoints _resources = new(endpoint, stopping);
+    private readonly FaultEndpoint _faults = new(endpoint.Faults);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (!Authenticated(context))
+        {
+            await HttpResponses.WriteFailureAsync(context, new ApiException(HttpStatusCode.Unauthorized, "Unauthorized", "Unauthorized"));
+            return;
+        }
+
+        if (path.StartsWith("/simulator/", StringComparison.Ordinal))
+        {
+            await _faults.HandleAsync(context);
+            return;
+        }
+
+        if (endpoint.Faults.Latency is { } latency && latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, endpoint.Time, context.RequestAborted);
+        }
+
+        if (path is "/healthz" or "/livez" or "/readyz")
+        {
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync("ok", context.RequestAborted);
+            return;
+        }
+
+        var serverAddress = $"{context.Connection.LocalIpAddress}:{context.Connection.LocalPort}";
+        if (DiscoveryDocuments.For(path, serverAddress) is { } discovery)
+        {
+            await HttpResponses.WriteJsonAsync(context, HttpStatusCode.OK, discovery);
+            return;
+        }
+
+        if (OpenApiDocuments.For(path) is { } openApi)
+        {
+            await HttpResponses.WriteJsonAsync(context, HttpStatusCode.OK, openApi);
+            return;
+        }
+
+        var watch = context.Request.Query["watch"].ToString() is "true" or "1";
+        var request = ResourceRequest.Resolve(context.Request.Method, path, watch);
+        if (request is null)
+        {
+            await HttpResponses.WriteFailureAsync(context, new ApiException(HttpStatusCode.NotFound, "NotFound", "the server could not find the requested resource"));
+            return;
+        }
+
+        try
+        {
+            await ServeAsync(context, request);
+        }
+        finally
+        {
+            if (MutatingVerbs.Contains(request.Verb))
+            {
+                Audit(context, request);
+            }
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context, ResourceRequest request)
+    {
+        try
+        {
+            if (!request.Type.Supports(request.Verb))
+            {
+                throw ApiException.MethodNotSupported(request.Type, request.Verb);
+            }
+
+            if (endpoint.Faults.TakeFailure(request.Verb, request.Type.Plural) is { } code)
+            {
+                LogInjectedFailure(logger, endpoint.Region, request.Verb, request.Type.Plural, code);
+                throw HttpResponses.InjectedFailure(code);
+            }
+
+            await _resources.ServeAsync(context, request);
+        }
+        catch (ApiException failure)
+        {
+            await HttpResponses.WriteFailureAsync(context, failure);
+        }
+        catch (SelectorException invalid)
+        {
+            await HttpResponses.WriteFailureAsync(context, ApiException.BadRequest(invalid.Message));
+        }
+    }
+
+    private bool Authenticated(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
+            && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()),
+                System.Text.Encoding.UTF8.GetBytes(endpoint.BearerToken));
+    }
+
+    private void Audit(HttpContext context, ResourceRequest request) =>
+        endpoint.AuditLog?.Append(new AuditEntry(
+            endpoint.Time.GetUtcNow(),
+            endpoint.Region,
+            request.Verb,
+            request.Subresource is null ? request.Type.Plural : $"{request.Type.Plural}/{request.Subresource}",
+            request.Namespace,
+            request.Name ?? context.Items[ResourceEndpoints.CreatedNameKey] as string,
+            context.Response.StatusCode,
+            context.Request.Headers.UserAgent.ToString()));
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Region}: injected {Code} for {Verb} {Resource}")]
+    private static partial void LogInjectedFailure(ILogger logger, string region, string verb, string resource, int code);
+}

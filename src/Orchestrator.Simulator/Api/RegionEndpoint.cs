@@ -1,0 +1,14 @@
+using Orchestrator.Simulator.Audit;
+using Orchestrator.Simulator.Faults;
+using Orchestrator.Simulator.Storage;
+
+namespace Orchestrator.Simulator.Api;
+
+/// <summary>What one region's API endpoint serves from: its objects, its faults, the shared audit log and token.</summary>
+internal sealed record RegionEndpoint(
+    string Region,
+    RegionStore Store,
+    FaultInjector Faults,
+    JsonLinesFile? AuditLog,
+    string BearerToken,
+    TimeProvider Time);

@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Crypto.Authority;
+using Orchestrator.Simulator.Audit;
+using Orchestrator.Simulator.Controllers;
+using Orchestrator.Simulator.Storage;
+using Orchestrator.Simulator.Trust;
+
+namespace Orchestrator.Simulator.Hosting;
+
+/// <summary>
+/// A running simulation: N regions, each a Kubernetes API endpoint with a Cassandra cluster under its operator,
+/// sharing one CA, one trust checker, one audit log and one kubeconfig.
+/// </summary>
+public sealed class Simulation : IAsyncDisposable
+{
+    private readonly ServingCertificate _certificate;
+    private readonly JsonLinesFile _audit;
+    private readonly JsonLinesFile _trustLog;
+    private readonly List<SimulatedRegion> _regions;
+
+    private Simulation(SimulatorOptions options, ServingCertificate certificate, JsonLinesFile audit, JsonLinesFile trustLog, TrustChecker trust, List<SimulatedRegion> regions, string token)
+    {
+        Options = options;
+        _certificate = certificate;
+        _audit = audit;
+        _trustLog = trustLog;
+        Trust = trust;
+        _regions = regions;
+        BearerToken = token;
+    }
+
+    public SimulatorOptions Options { get; }
+
+    public IReadOnlyList<SimulatedRegion> Regions => _regions;
+
+    public string BearerToken { get; }
+
+    public string KubeconfigPath => Path.Combine(Options.Directory, "kubeconfig");
+
+    public string SpecPath => Path.Combine(Options.Directory, "rotation.yaml");
+
+    public string AuditPath => _audit.Path;
+
+    public string TrustPath => _trustLog.Path;
+
+    /// <summary>The PEM of the CA that signs the API endpoints' serving certificate.</summary>
+    public string ServingAuthorityPem => _certificate.AuthorityPem;
+
+    internal TrustChecker Trust { get; }
+
+    public static async Task<Simulation> StartAsync(SimulatorOptions options, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var problems = options.Problems().ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems), nameof(options));
+        }
+
+        Directory.CreateDirectory(options.Directory);
+        var auditPath = Path.Combine(options.Directory, "audit.jsonl");
+        var trustPath = Path.Combine(options.Directory, "trust.jsonl");
+        File.WriteAllText(auditPath, string.Empty);
+        File.WriteAllText(trustPath, string.Empty);
+        var audit = new JsonLinesFile(auditPath);
+        var trustLog = new JsonLinesFile(trustPath);
+        var trust = new TrustChecker(trustLog, time, loggers.CreateLogger("Simulator.Trust"));
+        var certificate = ServingCertificate.Create(time);
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var ca = CertificateAuthorityGenerator.Generate(new CertificateAuthorityOptions(options.CaAlias, options.CaKeySize, 3650), time);
+        var datacenters = Enumerable.Range(1, options.Datacenters).Select(number => $"dc{number}").ToList();
+        var cluster = new CassandraClusterSpec(options.Cluster, options.Namespace, options.CaSecret, datacenters, options.PodsPerDatacenter);
+        var regions = Enumerable.Range(1, options.Regions)
+            .Select(number => new SimulatedRegion($"region{number}", cluster, options, time))
+            .ToList();
+        var simulation = new Simulation(options, certificate, audit, trustLog, trust, regions, token);
+        try
+        {
+            foreach (var region in regions)
+            {
+                region.Seed(ca);
+                region.StartControllers(options, trust, time, loggers);
+                await region.StartServerAsync(certificate, token, audit, time, loggers, cancellationToken);
+            }
+
+            PrivateFile.WriteAllText(simulation.KubeconfigPath, KubeconfigFile.Render(regions, certificate.AuthorityPem, token, options.Namespace));
+            await File.WriteAllTextAsync(simulation.SpecPath, RotationSpecFile.Render(options, regions), cancellationToken);
+            await simulation.WaitUntilSettledAsync(cancellationToken);
+            return simulation;
+        }
+        catch
+        {
+            await simulation.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Waits until every region's operator has acted on its CA Secret and every rollout is complete.</summary>
+    public async Task WaitUntilSettledAsync(CancellationToken cancellationToken)
+    {
+        foreach (var region in _regions)
+        {
+            using var watcher = region.Store.Watch(ResourceTypes.StatefulSets, ObjectFilter.Everything, region.Store.CurrentResourceVersion);
+            while (!region.Settled())
+            {
+                await watcher.Events.WaitToReadAsync(cancellationToken);
+                while (watcher.Events.TryRead(out _))
+                {
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var region in _regions)
+        {
+            await region.DisposeAsync();
+        }
+
+        _audit.Dispose();
+        _trustLog.Dispose();
+        _certificate.Dispose();
+    }
+}

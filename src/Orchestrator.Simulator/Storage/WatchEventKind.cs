@@ -1,0 +1,8 @@
+namespace Orchestrator.Simulator.Storage;
+
+internal enum WatchEventKind
+{
+    Added,
+    Modified,
+    Deleted,
+}
