@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orchestrator.Cli.Commands;
 
 namespace Orchestrator.Cli;
 
@@ -6,7 +7,11 @@ namespace Orchestrator.Cli;
 internal static class OrchestratorCommandLine
 {
     public static RootCommand Build() =>
-        new("Rotates the TLS certificate authority of Cassandra clusters on Kubernetes without downtime.");
+        new("Rotates the TLS certificate authority of Cassandra clusters on Kubernetes without downtime.")
+        {
+            SimulateCommand.Create(),
+        };
 
-    public static Task<int> InvokeAsync(string[] args) => Build().Parse(args).InvokeAsync();
+    public static Task<int> InvokeAsync(string[] args) =>
+        Build().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
 }

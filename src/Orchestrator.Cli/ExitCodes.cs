@@ -1,0 +1,20 @@
+namespace Orchestrator.Cli;
+
+/// <summary>The exit codes users and scripts rely on.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Done.</summary>
+    public const int Success = 0;
+
+    /// <summary>Bad input or a refused preflight; nothing was changed anywhere.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Stopped on a failed step; the state is saved and <c>resume</c> can continue.</summary>
+    public const int StepFailed = 3;
+
+    /// <summary>Another orchestrator holds the rotation's lock.</summary>
+    public const int Locked = 4;
+
+    /// <summary>Interrupted (SIGINT/SIGTERM); the state is saved.</summary>
+    public const int Interrupted = 130;
+}
