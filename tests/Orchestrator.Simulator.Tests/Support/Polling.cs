@@ -1,0 +1,21 @@
+namespace Orchestrator.Simulator.Tests.Support;
+
+/// <summary>For the rare condition no event announces (an outside process's connection): look again every few milliseconds.</summary>
+internal static class Polling
+{
+    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10), limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"timed out waiting until {what}");
+            }
+        }
+    }
+}
