@@ -64,12 +64,18 @@ internal sealed class ResourceEndpoints(RegionEndpoint endpoint, CancellationTok
     private Task GetAsync(HttpContext context, ResourceRequest request)
     {
         var stored = Store.Get(request.Type, request.Namespace, request.Name!) ?? throw ApiException.NotFound(request.Type, request.Name!);
-        return HttpResponses.WriteJsonAsync(context, HttpStatusCode.OK, stored.Json);
+        return HttpResponses.WriteJsonAsync(context, HttpStatusCode.OK, Render(context, request.Type)(stored));
     }
 
     private Task ListAsync(HttpContext context, ResourceRequest request)
     {
         var (items, version) = Store.List(request.Type, Filter(context, request));
+        if (TableConverter.Wanted(context))
+        {
+            var table = TableConverter.Table(request.Type, items, version, context.Request.Query["includeObject"], endpoint.Time.GetUtcNow());
+            return HttpResponses.WriteJsonAsync(context, HttpStatusCode.OK, table);
+        }
+
         var json = new StringBuilder()
             .Append("{\"kind\":\"").Append(request.Type.ListKind)
             .Append("\",\"apiVersion\":\"").Append(request.Type.ApiVersion)
@@ -99,7 +105,7 @@ internal sealed class ResourceEndpoints(RegionEndpoint endpoint, CancellationTok
                 ? parsed
                 : throw ApiException.BadRequest($"resourceVersion: Invalid value: \"{from}\": must be a non-negative integer");
         var timeout = WatchStreamWriter.ParseTimeout(context.Request.Query["timeoutSeconds"]);
-        return WatchStreamWriter.StreamAsync(context, Store, endpoint.Faults, request.Type, filter, fromVersion, timeout, endpoint.Time, stopping);
+        return WatchStreamWriter.StreamAsync(context, Store, endpoint.Faults, request.Type, filter, fromVersion, timeout, Render(context, request.Type), endpoint.Time, stopping);
     }
 
     private async Task CreateAsync(HttpContext context, ResourceRequest request)
@@ -169,6 +175,18 @@ internal sealed class ResourceEndpoints(RegionEndpoint endpoint, CancellationTok
         {
             await HttpResponses.WriteJsonAsync(context, HttpStatusCode.OK, StatusObjects.Success(outcome.Object));
         }
+    }
+
+    /// <summary>How an object is written in a get or a watch event: as itself, or as a one-row Table when kubectl asks.</summary>
+    private Func<StoredObject, string> Render(HttpContext context, ResourceType type)
+    {
+        if (!TableConverter.Wanted(context))
+        {
+            return stored => stored.Json;
+        }
+
+        var includeObject = context.Request.Query["includeObject"].ToString();
+        return stored => TableConverter.Table(type, [stored], stored.ResourceVersion, includeObject, endpoint.Time.GetUtcNow()).ToJsonString(HttpResponses.Compact);
     }
 
     private static async Task<DeleteOptions> ReadDeleteOptionsAsync(HttpContext context)

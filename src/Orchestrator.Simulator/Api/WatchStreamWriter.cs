@@ -20,6 +20,7 @@ internal static class WatchStreamWriter
         ObjectFilter filter,
         long? fromResourceVersion,
         TimeSpan? timeout,
+        Func<StoredObject, string> render,
         TimeProvider time,
         CancellationToken stopping)
     {
@@ -47,7 +48,7 @@ internal static class WatchStreamWriter
             {
                 await foreach (var change in watcher.Events.ReadAllAsync(token))
                 {
-                    await WriteLineAsync(context, Name(change.Kind), change.Object.Json);
+                    await WriteLineAsync(context, Name(change.Kind), render(change.Object));
                     sent++;
                     if (faults.CloseWatchesAfterEvents is { } cut && sent >= cut)
                     {

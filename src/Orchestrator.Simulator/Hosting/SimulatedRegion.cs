@@ -109,6 +109,18 @@ public sealed class SimulatedRegion : IAsyncDisposable
         Server = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
     }
 
+    internal IEnumerable<string> Describe()
+    {
+        var ca = Store.Get(ResourceTypes.Secrets, Cluster.Namespace, Cluster.CaSecret)?.As<V1Secret>();
+        var entries = ca?.Data?.Keys.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>();
+        yield return $"secret {Cluster.Namespace}/{Cluster.CaSecret}: {string.Join(", ", entries)}";
+        foreach (var name in Cluster.StatefulSetNames)
+        {
+            var set = Store.Get(ResourceTypes.StatefulSets, Cluster.Namespace, name)?.As<V1StatefulSet>();
+            yield return $"statefulset {Cluster.Namespace}/{name}: {set?.Status?.ReadyReplicas ?? 0}/{set?.Spec.Replicas ?? 0} ready, revision {set?.Status?.CurrentRevision}";
+        }
+    }
+
     /// <summary>Whether every StatefulSet of the cluster exists and has rolled out completely, every pod Ready.</summary>
     internal bool Settled()
     {

@@ -111,6 +111,19 @@ public sealed class Simulation : IAsyncDisposable
         }
     }
 
+    /// <summary>A few lines per region saying what it serves: StatefulSets, pods and the CA Secret's entries.</summary>
+    public IReadOnlyList<string> Describe()
+    {
+        var lines = new List<string>();
+        foreach (var region in _regions)
+        {
+            lines.Add($"{region.Name} at {region.Server}");
+            lines.AddRange(region.Describe().Select(line => "  " + line));
+        }
+
+        return lines;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var region in _regions)

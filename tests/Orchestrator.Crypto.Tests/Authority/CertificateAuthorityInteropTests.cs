@@ -1,13 +1,14 @@
 using Orchestrator.Crypto.Certificates;
 using Orchestrator.Crypto.NodeTls;
 using Orchestrator.Crypto.Tests.Support;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Crypto.Tests.Authority;
 
 /// <summary>The generated CA as the procedure's own tools see it: OpenSSL and Java's keytool.</summary>
 public sealed class CertificateAuthorityInteropTests(TestAuthorities authorities) : IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly TemporaryDirectory _directory = new();
 
     [Fact]
     public async Task OpenSslText_GeneratedCa_ShowsSubjectCaFlagAndKeyUsage()

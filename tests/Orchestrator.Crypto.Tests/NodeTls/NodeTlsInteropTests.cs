@@ -1,12 +1,13 @@
 using Orchestrator.Crypto.NodeTls;
 using Orchestrator.Crypto.Tests.Support;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Crypto.Tests.NodeTls;
 
 /// <summary>The node material as Cassandra's JVM and OpenSSL see it.</summary>
 public sealed class NodeTlsInteropTests(TestAuthorities authorities) : IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly TemporaryDirectory _directory = new();
 
     [Theory]
     [InlineData("sslserver")]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Crypto.Tests.Support;
 
@@ -11,6 +12,6 @@ internal static class OpenSsl
     public static string VerifyTime { get; } =
         TestAuthorities.IssuedAt.AddDays(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-    public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] arguments) =>
-        ProcessRunner.RunAsync(ExternalTools.RequireOpenSsl(), arguments, workingDirectory, TestContext.Current.CancellationToken);
+    public static Task<ToolResult> RunAsync(string workingDirectory, params string[] arguments) =>
+        ExternalTool.RunAsync(ExternalTool.RequirePath("openssl"), arguments, workingDirectory, cancellationToken: TestContext.Current.CancellationToken);
 }

@@ -5,6 +5,8 @@ using Orchestrator.Crypto.Authority;
 using Orchestrator.Simulator.Hosting;
 using Orchestrator.Simulator.Tests.Support;
 
+using Orchestrator.Testing;
+
 namespace Orchestrator.Simulator.Tests.Hosting;
 
 /// <summary>

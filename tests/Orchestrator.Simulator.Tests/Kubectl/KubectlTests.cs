@@ -7,6 +7,8 @@ using Orchestrator.Crypto.Authority;
 using Orchestrator.Simulator.Storage;
 using Orchestrator.Simulator.Tests.Support;
 
+using Orchestrator.Testing;
+
 namespace Orchestrator.Simulator.Tests.Kubectl;
 
 /// <summary>Real kubectl against the simulator: what an operator does by hand must work, and tell the truth.</summary>
@@ -130,7 +132,7 @@ public sealed class KubectlTests(SimulationFixture fixture) : IClassFixture<Simu
 
         // kubectl prints one JSON document per event: the initial list, then what the watch reports.
         var events = new List<JsonNode>();
-        using var output = new MemoryStream(Encoding.UTF8.GetBytes(result.Output));
+        using var output = new MemoryStream(Encoding.UTF8.GetBytes(result.StandardOutput));
         await foreach (var change in System.Text.Json.JsonSerializer.DeserializeAsyncEnumerable<JsonNode>(output, topLevelValues: true, cancellationToken: Token))
         {
             events.Add(change!);

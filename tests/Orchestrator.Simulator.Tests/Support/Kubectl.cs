@@ -1,3 +1,5 @@
+using Orchestrator.Testing;
+
 namespace Orchestrator.Simulator.Tests.Support;
 
 /// <summary>Real kubectl pointed at a simulated region, with its caches kept out of the home directory.</summary>
@@ -10,13 +12,13 @@ internal sealed class Kubectl(string executable, string kubeconfig, string cache
         ExternalTool.RunAsync(
             executable,
             ["--kubeconfig", kubeconfig, "--context", context, "--cache-dir", cacheDirectory, .. arguments],
-            environment,
+            environment: environment,
             cancellationToken: TestContext.Current.CancellationToken);
 
     public async Task<string> SucceedAsync(string context, params string[] arguments)
     {
         var result = await RunAsync(context, null, arguments);
         Assert.True(result.ExitCode == 0, $"kubectl {string.Join(' ', arguments)} failed: {result}");
-        return result.Output;
+        return result.StandardOutput;
     }
 }

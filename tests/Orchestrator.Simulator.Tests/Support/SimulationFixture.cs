@@ -3,6 +3,8 @@ using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Simulator.Hosting;
 
+using Orchestrator.Testing;
+
 namespace Orchestrator.Simulator.Tests.Support;
 
 /// <summary>

@@ -10,6 +10,8 @@ using Orchestrator.Simulator.Storage;
 using Orchestrator.Simulator.Tests.Support;
 using Orchestrator.Simulator.Trust;
 
+using Orchestrator.Testing;
+
 namespace Orchestrator.Simulator.Tests.Trust;
 
 public sealed class TrustCheckerTests : IClassFixture<TrustCheckerTests.Authorities>, IDisposable

@@ -1,7 +1,7 @@
-namespace Orchestrator.Simulator.Tests.Support;
+namespace Orchestrator.Testing;
 
 /// <summary>For the rare condition no event announces (an outside process's connection): look again every few milliseconds.</summary>
-internal static class Polling
+public static class Polling
 {
     public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
     {

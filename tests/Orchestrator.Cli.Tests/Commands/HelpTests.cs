@@ -1,0 +1,27 @@
+using Orchestrator.Cli.Tests.Support;
+
+namespace Orchestrator.Cli.Tests.Commands;
+
+public sealed class HelpTests
+{
+    public static TheoryData<string> Commands() => new(OrchestratorCommandLine.Build().Subcommands.Select(command => command.Name));
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Help_EveryCommand_DescribesItselfAndItsOptions(string name)
+    {
+        var command = OrchestratorCommandLine.Build().Subcommands.Single(candidate => candidate.Name == name);
+
+        Assert.False(string.IsNullOrWhiteSpace(command.Description));
+        Assert.All(command.Options, option => Assert.False(string.IsNullOrWhiteSpace(option.Description), $"{name} {option.Name} has no description"));
+    }
+
+    [Fact]
+    public async Task Help_AsAProcess_ListsTheCommandsAndExits0()
+    {
+        var outcome = await OrchestratorProcess.RunAsync(["--help"]);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("simulate", outcome.Output, StringComparison.Ordinal);
+    }
+}
