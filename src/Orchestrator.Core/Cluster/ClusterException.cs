@@ -1,0 +1,27 @@
+namespace Orchestrator.Core.Cluster;
+
+/// <summary>A cluster call that failed for good, with a message that names the region and object.</summary>
+public sealed class ClusterException : Exception
+{
+    public ClusterException()
+    {
+    }
+
+    public ClusterException(string message)
+        : base(message)
+    {
+    }
+
+    public ClusterException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public ClusterException(ClusterFailure failure, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Failure = failure;
+    }
+
+    public ClusterFailure Failure { get; }
+}

@@ -1,0 +1,29 @@
+namespace Orchestrator.Core.Cluster;
+
+/// <summary>
+/// The calls a rotation makes on one region's Kubernetes API. Transient failures (5xx, 429, timeouts, refused
+/// connections) are retried inside, for as long as the caller's token allows; what is left is
+/// <see cref="ClusterException"/> or cancellation.
+/// </summary>
+public interface IRegionCluster : IDisposable
+{
+    string Region { get; }
+
+    /// <summary>Reads the CA Secret; <see cref="ClusterException"/> with <see cref="ClusterFailure.NotFound"/> when it is absent.</summary>
+    Task<CaSecret> ReadSecretAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the Secret's data, on condition that it is still at <paramref name="basis"/>'s resource version (a PUT
+    /// carrying it). A conflict is an outcome, not an error: read again and decide again.
+    /// </summary>
+    Task<SecretWriteOutcome> ReplaceSecretDataAsync(CaSecret basis, IReadOnlyDictionary<string, byte[]> data, CancellationToken cancellationToken);
+
+    /// <summary>The region's state now: one list of each kind.</summary>
+    Task<ClusterSnapshot> SnapshotAsync(string caSecret, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The region's state now, then again after every change, driven by watches (re-listing after a broken watch or
+    /// a 410, and re-listing now and then as a safety net) until the token ends.
+    /// </summary>
+    IAsyncEnumerable<ClusterSnapshot> ObserveAsync(string caSecret, CancellationToken cancellationToken);
+}

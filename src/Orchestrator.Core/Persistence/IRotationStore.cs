@@ -1,0 +1,30 @@
+using Orchestrator.Core.Rotations;
+
+namespace Orchestrator.Core.Persistence;
+
+/// <summary>
+/// Where rotations are kept between and during runs: one document per rotation and an append-only journal. Every
+/// call is durable when it returns (a process crash afterwards loses nothing it wrote).
+/// </summary>
+public interface IRotationStore : IDisposable
+{
+    /// <summary>Adds a new rotation with its first journal entries; fails if the id exists.</summary>
+    Task CreateAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken);
+
+    Task<Rotation?> FindAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the rotation's document and appends journal entries, in one transaction.</summary>
+    Task SaveAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken);
+
+    /// <summary>Every rotation, newest first, without steps.</summary>
+    Task<IReadOnlyList<RotationSummary>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>A rotation's journal in the order it was written.</summary>
+    Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the right to run a rotation, held until the returned lock is disposed or the process dies. When another
+    /// process holds it, the result says who.
+    /// </summary>
+    Task<RunLock> TryLockAsync(string id, string owner, CancellationToken cancellationToken);
+}

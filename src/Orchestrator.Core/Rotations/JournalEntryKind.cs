@@ -1,0 +1,8 @@
+namespace Orchestrator.Core.Rotations;
+
+public enum JournalEntryKind
+{
+    Transition,
+    StepStarted,
+    StepFinished,
+}

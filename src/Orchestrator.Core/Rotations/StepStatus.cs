@@ -1,0 +1,10 @@
+namespace Orchestrator.Core.Rotations;
+
+public enum StepStatus
+{
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+    Skipped,
+}
