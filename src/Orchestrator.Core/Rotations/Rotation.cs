@@ -30,12 +30,22 @@ public sealed class Rotation
     /// <summary>The CA the rotation moves to; set by the first step.</summary>
     public CaMaterial? NewCa { get; set; }
 
+    /// <summary>Each region as preflight found it, before the rotation changed anything.</summary>
+    public Dictionary<string, RolloutBaseline> StartBaselines { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>Why the rotation last stopped, for <c>status</c>.</summary>
     public string? Reason { get; set; }
 
     public string Cluster => Spec.Cluster;
 
-    public static Rotation Create(string id, RotationSpec spec, WorkflowDefinition workflow, CaMaterial oldCa, DateTimeOffset now)
+    public static Rotation Create(
+        string id,
+        RotationSpec spec,
+        WorkflowDefinition workflow,
+        CaMaterial oldCa,
+        CaMaterial? suppliedNewCa,
+        IReadOnlyDictionary<string, RolloutBaseline> startBaselines,
+        DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var plan = PlanBuilder.Build(workflow, spec.Regions.Select(region => region.Name).ToList());
@@ -57,6 +67,8 @@ public sealed class Rotation
             CreatedAt = now,
             UpdatedAt = now,
             OldCa = oldCa,
+            NewCa = suppliedNewCa,
+            StartBaselines = new Dictionary<string, RolloutBaseline>(startBaselines, StringComparer.Ordinal),
         };
     }
 
@@ -70,6 +82,17 @@ public sealed class Rotation
     /// <summary>The Secret change a wait step waits for: the update step of the same phase and region.</summary>
     public StepRecord UpdateStepFor(StepRecord wait) =>
         Steps.Single(step => step.Kind == StepKind.UpdateSecret && step.Phase == wait.Phase && step.Region == wait.Region);
+
+    /// <summary>
+    /// The region as it last settled before <paramref name="update"/>: the previous wait's end, or preflight's view.
+    /// </summary>
+    public RolloutBaseline LastSettled(StepRecord update)
+    {
+        var previousWait = Steps
+            .Where(step => step.Kind == StepKind.WaitRollout && step.Region == update.Region && step.Number < update.Number && step.Settled is not null)
+            .MaxBy(step => step.Number);
+        return previousWait?.Settled ?? StartBaselines[update.Region!];
+    }
 
     /// <summary>The phase whose content a region's Secret holds when this phase's change is about to be made, or null before the first.</summary>
     public PhaseDefinition? PreviousPhase(string phase)

@@ -31,5 +31,8 @@ public sealed class StepRecord
     /// <summary>For a Secret change: its intent and whether it is done.</summary>
     public SecretWrite? Write { get; set; }
 
+    /// <summary>For a finished wait: the region as the wait left it, the baseline for whatever changes it next.</summary>
+    public RolloutBaseline? Settled { get; set; }
+
     public string Label => Region is null ? Name : $"{Name} {Region}";
 }

@@ -1,0 +1,24 @@
+using Orchestrator.Crypto.Authority;
+
+namespace Orchestrator.Core.Engine;
+
+/// <summary>Makes the new CA as <c>utils/tls.sh create-ca-keypair</c> does, unless the rotation already has it.</summary>
+internal sealed class GenerateCaExecutor : IStepExecutor
+{
+    public async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var rotation = context.Rotation;
+        if (rotation.NewCa is { } existing)
+        {
+            // A CA brought by the user, or one made by an earlier attempt that died before the step was marked done.
+            context.Step.Detail = rotation.Spec.NewCa.Generated ? $"generated earlier: {CaMaterials.Describe(existing)}" : $"supplied: {CaMaterials.Describe(existing)}";
+            return;
+        }
+
+        var spec = rotation.Spec.NewCa;
+        var options = new CertificateAuthorityOptions(spec.Alias!, spec.KeySize, spec.ValidityDays);
+        var pair = await Task.Run(() => CertificateAuthorityGenerator.Generate(options, context.Time), cancellationToken);
+        rotation.NewCa = CaMaterials.From(pair);
+        context.Step.Detail = $"generated RSA {spec.KeySize}: {CaMaterials.Describe(rotation.NewCa)}";
+    }
+}

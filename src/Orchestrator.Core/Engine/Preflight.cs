@@ -1,0 +1,201 @@
+using System.Text;
+using Orchestrator.Core.Cassandra;
+using Orchestrator.Core.Cluster;
+using Orchestrator.Core.Rotations;
+using Orchestrator.Core.Security;
+using Orchestrator.Core.Specs;
+using Orchestrator.Crypto;
+using Orchestrator.Crypto.Certificates;
+
+namespace Orchestrator.Core.Engine;
+
+/// <summary>
+/// Everything checked before a rotation changes anything, using reads only: every region reachable and settled,
+/// the same sound CA in every CA Secret, no rotation already half done, a usable new CA. Refusals are
+/// <see cref="PreflightException"/>s whose message says what to do.
+/// </summary>
+public sealed class Preflight(IClusterConnector connector, TimeProvider time)
+{
+    /// <summary>How long a region may take to answer preflight's reads, retries included.</summary>
+    public static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(60);
+
+    public async Task<PreflightReport> RunAsync(RotationSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var supplied = spec.NewCa.Generated ? null : LoadSuppliedCa(spec.NewCa);
+        CaMaterial? oldCa = null;
+        string? firstRegion = null;
+        var reports = new List<RegionReport>();
+        foreach (var region in spec.Regions)
+        {
+            using var cluster = Connect(region, spec.Cluster);
+            using var budget = new CancellationTokenSource(ReadBudget, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+            try
+            {
+                var secret = await cluster.ReadSecretAsync(spec.CaSecret, linked.Token);
+                var regionCa = CheckSecret(region.Name, secret, spec);
+                if (oldCa is null)
+                {
+                    (oldCa, firstRegion) = (regionCa, region.Name);
+                    CheckNewCaDiffers(spec, oldCa, supplied);
+                }
+                else if (regionCa.Sha256Fingerprint != oldCa.Sha256Fingerprint)
+                {
+                    throw new PreflightException(
+                        $"{region.Name}: Secret {secret.Namespace}/{secret.Name} holds a different ca.crt ({regionCa.Subject}, SHA-256 {regionCa.Sha256Fingerprint}) than {firstRegion} ({oldCa.Subject}, SHA-256 {oldCa.Sha256Fingerprint}); every region must run on the same CA before a rotation");
+                }
+
+                var snapshot = await cluster.SnapshotAsync(spec.CaSecret, linked.Token);
+                reports.Add(CheckRegion(region, spec, secret, snapshot));
+            }
+            catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new PreflightException($"{region.Name}: the API server did not answer within {GoDuration.Format(ReadBudget)}; check the region is reachable with kubectl and try again");
+            }
+            catch (ClusterException failure)
+            {
+                throw new PreflightException(failure.Message, failure);
+            }
+        }
+
+        return new PreflightReport(oldCa!, supplied, reports);
+    }
+
+    private IRegionCluster Connect(RegionSpec region, string cluster)
+    {
+        try
+        {
+            return connector.Connect(region, cluster);
+        }
+        catch (ClusterException failure)
+        {
+            throw new PreflightException(failure.Message, failure);
+        }
+    }
+
+    private CaMaterial CheckSecret(string region, CaSecret secret, RotationSpec spec)
+    {
+        var where = $"{region}: Secret {secret.Namespace}/{secret.Name}";
+        foreach (var required in new[] { TrustedEntries.Certificate, TrustedEntries.Key })
+        {
+            if (!secret.Data.ContainsKey(required))
+            {
+                throw new PreflightException($"{where} has no {required} entry; the operator needs ca.crt and ca.key (check caSecret in the spec)");
+            }
+        }
+
+        var extra = secret.Data.Keys.Where(key => key != TrustedEntries.Certificate && TrustedEntries.IsTrusted(key)).Order(StringComparer.Ordinal).ToList();
+        if (extra.Count > 0)
+        {
+            throw new PreflightException($"{where} already has an extra CA entry ({string.Join(", ", extra)}): a rotation may be under way; finish or undo it (resume or abort that rotation) before starting another");
+        }
+
+        var pair = new PemKeyPair(Encoding.UTF8.GetString(secret.Data[TrustedEntries.Certificate]), Encoding.UTF8.GetString(secret.Data[TrustedEntries.Key]));
+        return CheckCa(pair, $"{where}: ca.crt", $"{where}: ca.key");
+    }
+
+    private CaMaterial CheckCa(PemKeyPair pair, string certificateName, string keyName)
+    {
+        CertificateDetails details;
+        try
+        {
+            details = PemCertificates.Describe(pair.CertificatePem);
+        }
+        catch (CryptoInputException unreadable)
+        {
+            throw new PreflightException($"{certificateName} cannot be read: {unreadable.Message}");
+        }
+
+        bool matches;
+        try
+        {
+            matches = PemCertificates.KeyMatchesCertificate(pair.CertificatePem, pair.PrivateKeyPem);
+        }
+        catch (CryptoInputException unreadable)
+        {
+            throw new PreflightException($"{keyName} cannot be read: {unreadable.Message}");
+        }
+
+        if (!matches)
+        {
+            throw new PreflightException($"{keyName} is not the private key of {certificateName} ({details.Subject}); they must be a pair");
+        }
+
+        if (!details.IsCertificateAuthority)
+        {
+            throw new PreflightException($"{certificateName} ({details.Subject}) is not a CA certificate (basicConstraints CA:TRUE is missing)");
+        }
+
+        var now = time.GetUtcNow();
+        if (now < details.NotBefore || now > details.NotAfter)
+        {
+            throw new PreflightException($"{certificateName} ({details.Subject}) is not valid now: valid from {details.NotBefore:u} to {details.NotAfter:u}");
+        }
+
+        return new CaMaterial(pair.CertificatePem, new SensitiveText(pair.PrivateKeyPem), details.Subject, details.Sha256Fingerprint, details.NotAfter);
+    }
+
+    private CaMaterial LoadSuppliedCa(NewCaSpec newCa)
+    {
+        string Read(string path, string field)
+        {
+            try
+            {
+                return File.ReadAllText(path);
+            }
+            catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+            {
+                throw new PreflightException($"newCa.{field} {path}: cannot be read: {failure.Message}");
+            }
+        }
+
+        var pair = new PemKeyPair(Read(newCa.CertFile!, "certFile"), Read(newCa.KeyFile!, "keyFile"));
+        return CheckCa(pair, $"newCa.certFile {newCa.CertFile}", $"newCa.keyFile {newCa.KeyFile}");
+    }
+
+    /// <summary>Two CAs with the same alias collide in the truststore and break every handshake.</summary>
+    private static void CheckNewCaDiffers(RotationSpec spec, CaMaterial oldCa, CaMaterial? supplied)
+    {
+        var oldAlias = PemCertificates.Describe(oldCa.CertificatePem).Alias ?? oldCa.Subject;
+        var newAlias = supplied is null ? spec.NewCa.Alias! : PemCertificates.Describe(supplied.CertificatePem).Alias ?? supplied.Subject;
+        if (string.Equals(oldAlias, newAlias, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new PreflightException($"the new CA's alias '{newAlias}' is the alias of the current CA ({oldCa.Subject}): their truststore entries would collide and handshakes would fail; choose another alias");
+        }
+
+        if (supplied is not null && supplied.Sha256Fingerprint == oldCa.Sha256Fingerprint)
+        {
+            throw new PreflightException("the supplied new CA is the current CA; give a new one");
+        }
+    }
+
+    private static RegionReport CheckRegion(RegionSpec region, RotationSpec spec, CaSecret secret, ClusterSnapshot snapshot)
+    {
+        if (snapshot.StatefulSets.Count == 0)
+        {
+            throw new PreflightException($"{region.Name}: no StatefulSet labelled {CassandraLabels.Selector(spec.Cluster)} in namespace {region.Namespace}; check cluster and namespace in the spec");
+        }
+
+        foreach (var set in snapshot.StatefulSets)
+        {
+            if (set.UpdateStrategy is not null and not "RollingUpdate" || set.Partition is > 0)
+            {
+                throw new PreflightException($"{region.Name}: StatefulSet {set.Name} would not replace all its pods (update strategy {set.UpdateStrategy}, partition {set.Partition}); it needs RollingUpdate with partition 0");
+            }
+
+            var pods = snapshot.Pods.Count(pod => pod.StatefulSet == set.Name && pod.Ready && !pod.Terminating);
+            if (!RolloutJudge.KubectlComplete(set) || set.CurrentRevision != set.UpdateRevision || pods < set.Replicas)
+            {
+                throw new PreflightException($"{region.Name}: StatefulSet {set.Name} is not settled ({pods} of {set.Replicas} pods Ready, revision {set.CurrentRevision} -> {set.UpdateRevision}); wait until its rollout is complete, then start");
+            }
+        }
+
+        if (snapshot.AcknowledgedChecksum != SecretChecksum.Compute(secret.Data))
+        {
+            throw new PreflightException($"{region.Name}: the operator has not acknowledged Secret {secret.Namespace}/{secret.Name} as it is (its {SecretChecksum.AnnotationName} annotation does not match the data); is the operator running?");
+        }
+
+        return new RegionReport(region.Name, snapshot.StatefulSets.Select(set => set.Name).ToList(), snapshot.Pods.Count, RolloutJudge.Baseline(snapshot));
+    }
+}

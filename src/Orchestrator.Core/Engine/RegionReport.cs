@@ -1,0 +1,6 @@
+using Orchestrator.Core.Rotations;
+
+namespace Orchestrator.Core.Engine;
+
+/// <summary>What preflight found in a region: its StatefulSets, pod count, and the baseline before any change.</summary>
+public sealed record RegionReport(string Region, IReadOnlyList<string> StatefulSets, int Pods, RolloutBaseline Baseline);

@@ -1,0 +1,9 @@
+namespace Orchestrator.Core.Engine;
+
+/// <summary>How a run of a rotation ended.</summary>
+public enum RunOutcome
+{
+    Succeeded,
+    Failed,
+    Interrupted,
+}

@@ -1,0 +1,17 @@
+namespace Orchestrator.Core.Engine;
+
+/// <summary>What a rollout wait is waiting for now.</summary>
+public enum WaitingFor
+{
+    /// <summary>The operator has not yet acted on the Secret change (its checksum annotation is unchanged).</summary>
+    OperatorAcknowledgement,
+
+    /// <summary>Pods are still being replaced.</summary>
+    Rollout,
+
+    /// <summary>Every pod is replaced; some are not Ready yet.</summary>
+    Readiness,
+
+    /// <summary>Nothing: the rollout is complete.</summary>
+    Nothing,
+}

@@ -1,0 +1,19 @@
+namespace Orchestrator.Core.Rotations;
+
+/// <summary>A trigger the rotation's state does not permit (e.g. resuming a rotation that has succeeded).</summary>
+public sealed class InvalidTransitionException : Exception
+{
+    public InvalidTransitionException()
+    {
+    }
+
+    public InvalidTransitionException(string message)
+        : base(message)
+    {
+    }
+
+    public InvalidTransitionException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,23 @@
+namespace Orchestrator.Core.Rotations;
+
+/// <summary>What moves a rotation from one state to another.</summary>
+public enum RotationTrigger
+{
+    /// <summary>The first run begins.</summary>
+    Start,
+
+    /// <summary>A step failed, or the run was interrupted.</summary>
+    Fail,
+
+    /// <summary>A stopped (or crashed) run continues.</summary>
+    Resume,
+
+    /// <summary>The last step succeeded.</summary>
+    Complete,
+
+    /// <summary>The user asks to go back to the old CA.</summary>
+    Abort,
+
+    /// <summary>The last roll-back step succeeded.</summary>
+    RollbackComplete,
+}

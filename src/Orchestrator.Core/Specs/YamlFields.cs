@@ -1,0 +1,112 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace Orchestrator.Core.Specs;
+
+/// <summary>
+/// Reads typed fields out of a YAML mapping and collects, instead of throwing, every problem as
+/// "FILE line N: FIELD: what is wrong and what to do".
+/// </summary>
+internal sealed class YamlFields(string source)
+{
+    private readonly List<string> _problems = [];
+
+    public IReadOnlyList<string> Problems => _problems;
+
+    public void Problem(YamlNode? node, string path, string message)
+    {
+        var line = node is null ? string.Empty : $" line {node.Start.Line}";
+        _problems.Add($"{source}{line}: {path}: {message}");
+    }
+
+    public YamlMappingNode? AsMapping(YamlNode? node, string path)
+    {
+        if (node is YamlMappingNode mapping)
+        {
+            return mapping;
+        }
+
+        Problem(node, path, $"expected a mapping of fields, found {Describe(node)}");
+        return null;
+    }
+
+    /// <summary>Reports every key that is not one of <paramref name="known"/>, so a typo does not pass silently.</summary>
+    public void RejectUnknown(YamlMappingNode mapping, string path, params string[] known)
+    {
+        foreach (var (key, _) in mapping.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value;
+            if (name is null || !known.Contains(name, StringComparer.Ordinal))
+            {
+                var field = path.Length == 0 ? name ?? "?" : $"{path}.{name}";
+                Problem(key, field, $"unknown field; expected one of: {string.Join(", ", known)}");
+            }
+        }
+    }
+
+    public static YamlNode? Child(YamlMappingNode mapping, string key) =>
+        mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    public string? Text(YamlMappingNode mapping, string key, string path, bool required)
+    {
+        var node = Child(mapping, key);
+        if (node is null || (node is YamlScalarNode { Value: null or "" } scalar && scalar.Style == YamlDotNet.Core.ScalarStyle.Plain))
+        {
+            if (required)
+            {
+                Problem(node ?? mapping, path, "is required");
+            }
+
+            return null;
+        }
+
+        if (node is not YamlScalarNode text)
+        {
+            Problem(node, path, $"expected text, found {Describe(node)}");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text.Value))
+        {
+            Problem(node, path, "must not be empty");
+            return null;
+        }
+
+        return text.Value;
+    }
+
+    public int? Integer(YamlMappingNode mapping, string key, string path, int minimum, int maximum)
+    {
+        var node = Child(mapping, key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlScalarNode { Value: { } text } || !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            Problem(node, path, $"expected a whole number between {minimum} and {maximum}, found {Describe(node)}");
+            return null;
+        }
+
+        if (value < minimum || value > maximum)
+        {
+            Problem(node, path, $"{value} is out of range; use a number between {minimum} and {maximum}");
+            return null;
+        }
+
+        return value;
+    }
+
+    public static string Describe(YamlNode? node) => node switch
+    {
+        null => "nothing",
+        YamlScalarNode { Value: null or "" } => "an empty value",
+        YamlScalarNode scalar => $"'{Shorten(scalar.Value!)}'",
+        YamlSequenceNode => "a list",
+        YamlMappingNode => "a mapping",
+        _ => "an unexpected value",
+    };
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
+}

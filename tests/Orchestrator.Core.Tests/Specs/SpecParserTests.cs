@@ -1,0 +1,174 @@
+using System.Text;
+using Orchestrator.Core.Specs;
+
+namespace Orchestrator.Core.Tests.Specs;
+
+public sealed class SpecParserTests
+{
+    private const string Valid = """
+        cluster: example-cluster
+        namespace: anton
+        caSecret: example-cluster-manual-tls-ca
+        extraCaKey: ca2.crt
+        newCa:
+          alias: ca2
+          keySize: 4096
+          validityDays: 3650
+        regions:
+          - name: region1
+            kubeconfig: ./kubeconfig
+            context: region1
+          - name: region2
+            kubeconfig: /etc/k/other
+            context: east
+            namespace: cassandra
+        rollout:
+          timeout: 1h30m
+        """;
+
+    private static RotationSpec Parse(string yaml) => SpecParser.Parse(Encoding.UTF8.GetBytes(yaml), "rotation.yaml", "/specs");
+
+    private static string Refusal(string yaml) => Assert.Throws<SpecException>(() => Parse(yaml)).Message;
+
+    [Fact]
+    public void Parse_FullSpec_ReadsEveryFieldAndResolvesPathsAgainstTheSpecDirectory()
+    {
+        var spec = Parse(Valid);
+
+        Assert.Equal(("example-cluster", "anton", "example-cluster-manual-tls-ca", "ca2.crt"), (spec.Cluster, spec.Namespace, spec.CaSecret, spec.ExtraCaKey));
+        Assert.Equal(new NewCaSpec("ca2", 4096, 3650, null, null), spec.NewCa);
+        Assert.Equal(
+            [new RegionSpec("region1", "/specs/kubeconfig", "region1", "anton"), new RegionSpec("region2", "/etc/k/other", "east", "cassandra")],
+            spec.Regions);
+        Assert.Equal(TimeSpan.FromMinutes(90), spec.RolloutTimeout);
+    }
+
+    [Fact]
+    public void Parse_MinimalSpec_AppliesTheDocumentedDefaults()
+    {
+        var spec = Parse("""
+            cluster: c
+            namespace: n
+            caSecret: s
+            newCa: { alias: ca2 }
+            regions: [ { name: r1, kubeconfig: k } ]
+            """);
+
+        Assert.Equal("ca2.crt", spec.ExtraCaKey);
+        Assert.Equal(4096, spec.NewCa.KeySize);
+        Assert.Equal(3650, spec.NewCa.ValidityDays);
+        Assert.Null(spec.Regions[0].Context);
+        Assert.Equal(TimeSpan.FromMinutes(30), spec.RolloutTimeout);
+    }
+
+    [Fact]
+    public void Parse_SuppliedCa_ResolvesBothFiles()
+    {
+        var spec = Parse(Valid.Replace("  alias: ca2\n  keySize: 4096\n  validityDays: 3650", "  certFile: ca/ca_crt.pem\n  keyFile: ca/ca_key.pem", StringComparison.Ordinal));
+
+        Assert.False(spec.NewCa.Generated);
+        Assert.Equal(("/specs/ca/ca_crt.pem", "/specs/ca/ca_key.pem"), (spec.NewCa.CertFile, spec.NewCa.KeyFile));
+    }
+
+    [Theory]
+    [InlineData("extraCaKey: ca2.crt", "extraCaKey: ca2.pem", "extraCaKey: 'ca2.pem' does not end in .crt")]
+    [InlineData("extraCaKey: ca2.crt", "extraCaKey: ca.crt", "cannot be the extra entry")]
+    [InlineData("  keySize: 4096", "  keySize: 1024", "newCa.keySize: 1024 is below 2048")]
+    [InlineData("  keySize: 4096", "  keySize: big", "newCa.keySize: expected a whole number")]
+    [InlineData("  validityDays: 3650", "  validityDays: 0", "newCa.validityDays: 0 is out of range")]
+    [InlineData("  alias: ca2", "  alias: 'ca 2'", "newCa.alias: 'ca 2' is not a usable alias")]
+    [InlineData("  alias: ca2", "  alias: ca2\n  certFile: x.pem", "not both")]
+    [InlineData("cluster: example-cluster", "cluster: Example_Cluster", "cluster: 'Example_Cluster' is not a Kubernetes name")]
+    [InlineData("cluster: example-cluster", "clustre: example-cluster", "clustre: unknown field")]
+    [InlineData("cluster: example-cluster", "", "cluster: is required")]
+    [InlineData("  timeout: 1h30m", "  timeout: soon", "rollout.timeout: 'soon' is not a duration")]
+    [InlineData("  timeout: 1h30m", "  timeout: 0s", "rollout.timeout: '0s' is not a duration")]
+    [InlineData("  timeout: 1h30m", "  timout: 1h", "rollout.timout: unknown field")]
+    [InlineData("    context: east", "    context: [east]", "regions[1].context: expected text, found a list")]
+    [InlineData("  - name: region2", "  - name: region1", "region 'region1' is listed twice")]
+    [InlineData("    kubeconfig: /etc/k/other", "", "regions[1].kubeconfig: is required")]
+    public void Parse_BadField_RefusedNamingTheFieldAndLine(string from, string to, string expected)
+    {
+        var message = Refusal(Valid.Replace(from, to, StringComparison.Ordinal));
+
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.StartsWith("rotation.yaml", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NewCaMissing_SaysWhatToGive()
+    {
+        var message = Refusal("cluster: c\nnamespace: n\ncaSecret: s\nregions: [ { name: r1, kubeconfig: k } ]\n");
+
+        Assert.Contains("newCa: is required: give an alias", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SeveralProblems_ReportsTheFirstAndCountsTheRest()
+    {
+        var failure = Assert.Throws<SpecException>(() => Parse("cluster: C\nnamespace: n\ncaSecret: s\nnewCa: { alias: ca2, keySize: 512 }\nregions: []\n"));
+
+        Assert.Equal(3, failure.Problems.Count);
+        Assert.EndsWith("(and 2 more problems)", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cluster: [unclosed", "not valid YAML")]
+    [InlineData("- just\n- a list\n", "expected a mapping of fields, found a list")]
+    [InlineData("a: 1\n---\nb: 2\n", "expected one YAML document, found 2")]
+    public void Parse_NotASpec_Refused(string yaml, string expected)
+    {
+        Assert.Contains(expected, Refusal(yaml), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NotUtf8_Refused()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Valid).Concat(new byte[] { 0xC3, 0x28, 0xFF }).ToArray();
+
+        var failure = Assert.Throws<SpecException>(() => SpecParser.Parse(bytes, "rotation.yaml", "/specs"));
+
+        Assert.Contains("is not UTF-8 text", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_HugeInput_RefusedWithoutParsing()
+    {
+        var bytes = new byte[SpecParser.MaximumBytes + 1];
+
+        var failure = Assert.Throws<SpecException>(() => SpecParser.Parse(bytes, "rotation.yaml", "/specs"));
+
+        Assert.Contains("too large", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParseFile_Missing_SaysWhatToPass()
+    {
+        var failure = Assert.Throws<SpecException>(() => SpecParser.ParseFile("/no/such/rotation.yaml"));
+
+        Assert.Contains("no such file", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("30m", 1800)]
+    [InlineData("1h30m", 5400)]
+    [InlineData("90s", 90)]
+    [InlineData("1.5h", 5400)]
+    [InlineData("250ms", 0.25)]
+    public void GoDuration_Parses(string text, double seconds)
+    {
+        Assert.True(GoDuration.TryParse(text, out var duration));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), duration);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("30")]
+    [InlineData("m30")]
+    [InlineData("30 m")]
+    [InlineData("1d")]
+    public void GoDuration_RejectsWhatGoRejects(string text)
+    {
+        Assert.False(GoDuration.TryParse(text, out _));
+    }
+}
