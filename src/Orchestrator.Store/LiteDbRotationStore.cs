@@ -52,13 +52,14 @@ public sealed class LiteDbRotationStore : IRotationStore
         var paths = StatePaths.For(options.Path);
         return CreationMask.Run(() =>
         {
-            StateFile.Prepare(paths);
+            var isNew = StateFile.Prepare(paths);
             var database = new LiteDatabase(new ConnectionString
             {
                 Filename = paths.Database,
                 Connection = ConnectionType.Shared,
-                // Ids and journal keys compare as written; LiteDB's default collation ignores case. Applies to new files.
-                Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
+                // Ids compare as written (LiteDB's default collation ignores case). Only a new file can be given one:
+                // LiteDB refuses to open an existing file under a collation other than its own.
+                Collation = isNew ? new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal) : null,
             });
             try
             {

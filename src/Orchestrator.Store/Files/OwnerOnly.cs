@@ -7,21 +7,25 @@ internal static class OwnerOnly
 
     public const UnixFileMode DirectoryPermissions = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    /// <summary>Creates the directory (and missing parents) as 0700; an existing one keeps its mode.</summary>
+    /// <summary>Creates the directory and its missing parents, each 0700; an existing one keeps its mode.</summary>
     public static void CreateDirectory(string path)
     {
-        if (Directory.Exists(path))
-        {
-            return;
-        }
-
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(path);
+            return;
         }
-        else
+
+        // Directory.CreateDirectory(path, mode) gives the mode to the last directory only; parents get 0777 less umask.
+        var missing = new Stack<string>();
+        for (var current = Path.GetFullPath(path); !Directory.Exists(current); current = Path.GetDirectoryName(current) ?? "/")
         {
-            Directory.CreateDirectory(path, DirectoryPermissions);
+            missing.Push(current);
+        }
+
+        while (missing.TryPop(out var directory))
+        {
+            Directory.CreateDirectory(directory, DirectoryPermissions);
         }
     }
 
