@@ -38,9 +38,18 @@ internal sealed class RunLockFile : IAsyncDisposable
         var holder = string.Create(
             CultureInfo.InvariantCulture,
             $"pid {Environment.ProcessId} on host {Environment.MachineName} since {now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} ({owner})");
-        stream.SetLength(0);
-        stream.Write(Encoding.UTF8.GetBytes(holder + "\n"));
-        stream.Flush();
+        try
+        {
+            stream.SetLength(0);
+            stream.Write(Encoding.UTF8.GetBytes(holder + "\n"));
+            stream.Flush();
+        }
+        catch (IOException e)
+        {
+            stream.Dispose();
+            throw new StoreException($"cannot write the run lock {path}: {e.Message}", e);
+        }
+
         return RunLock.Held(new RunLockFile(stream));
     }
 
