@@ -4,7 +4,8 @@ using Orchestrator.Store;
 
 // Usage (the state key comes from ORCHESTRATOR_STATE_KEY):
 //   hold  <state file> <rotation id> <owner>  prints "acquired" and keeps the lock until stdin closes, or "held-by <who>" (exit 3)
-//   write <state file> <rotation id> <count>  takes the lock, then saves the rotation <count> times with a journal entry each
+//   write <state file> <rotation id> <count>  takes the lock, then saves the rotation <count> times with a journal entry
+//                                             each, printing "saved <n>" after each save
 // Exit codes: 0 done, 3 lock held elsewhere, 4 store error (message on stderr), 2 usage.
 if (args.Length != 4 || args[0] is not ("hold" or "write"))
 {
@@ -51,9 +52,9 @@ try
             Reason = $"save {i}",
         };
         await store.SaveAsync(rotation, [entry], CancellationToken.None);
+        Console.WriteLine($"saved {i}");
     }
 
-    Console.WriteLine($"saved {count}");
     return 0;
 }
 catch (StoreException e)
