@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LiteDB;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using Orchestrator.Store.Security;
+
+namespace Orchestrator.Store.Documents;
+
+/// <summary>
+/// The store's System.Text.Json settings: camelCase names, enums as names, private keys encrypted, and strict
+/// reading (a missing required member or a null where none is allowed is damage, not a default).
+/// </summary>
+internal sealed class DocumentSerializer
+{
+    private readonly JsonSerializerOptions _options;
+
+    public DocumentSerializer(FieldCipher cipher)
+    {
+        _options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            // Computed members (Rotation.Cluster, StepRecord.Label, NewCaSpec.Generated) are derived, not stored.
+            IgnoreReadOnlyProperties = true,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            Converters = { new JsonStringEnumConverter(), new SensitiveTextConverter(cipher) },
+        };
+    }
+
+    public BsonDocument ToDocument<T>(T value) => BsonJson.ToDocument(JsonSerializer.SerializeToElement(value, _options));
+
+    public T FromDocument<T>(BsonDocument document) =>
+        JsonSerializer.Deserialize<T>(BsonJson.ToUtf8Json(document), _options)
+        ?? throw new JsonException($"a stored {typeof(T).Name} is null");
+}

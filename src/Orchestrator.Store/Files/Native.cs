@@ -1,0 +1,21 @@
+using System.Runtime.InteropServices;
+
+namespace Orchestrator.Store.Files;
+
+/// <summary>The few libc calls .NET does not offer: the file-creation mask, and reading a file without flock.</summary>
+internal static partial class Native
+{
+    public const int ReadOnly = 0;
+
+    [LibraryImport("libc", EntryPoint = "umask")]
+    public static partial uint Umask(uint mask);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int descriptor, Span<byte> buffer, nint count);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    public static partial int Close(int descriptor);
+}

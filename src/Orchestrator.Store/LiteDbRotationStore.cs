@@ -1,0 +1,186 @@
+using System.Globalization;
+using LiteDB;
+using Orchestrator.Core.Persistence;
+using Orchestrator.Core.Rotations;
+using Orchestrator.Store.Documents;
+using Orchestrator.Store.Engine;
+using Orchestrator.Store.Files;
+using Orchestrator.Store.Locks;
+using Orchestrator.Store.Schema;
+using Orchestrator.Store.Security;
+
+namespace Orchestrator.Store;
+
+/// <summary>
+/// Rotations in a LiteDB file shared by every orchestrator process of the user (LiteDB's shared mode: a
+/// cross-process mutex around each operation), private keys encrypted field by field, one flock-based run lock per
+/// rotation.
+/// </summary>
+public sealed class LiteDbRotationStore : IRotationStore
+{
+    private readonly LiteDatabase _database;
+    private readonly StatePaths _paths;
+    private readonly RotationDocuments _rotations;
+    private readonly JournalDocuments _journal;
+    private readonly TimeProvider _timeProvider;
+    private bool _disposed;
+
+    private LiteDbRotationStore(LiteDatabase database, StatePaths paths, FieldCipher cipher, TimeProvider timeProvider)
+    {
+        var serializer = new DocumentSerializer(cipher);
+        _database = database;
+        _paths = paths;
+        _rotations = new RotationDocuments(serializer);
+        _journal = new JournalDocuments(serializer);
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>
+    /// Opens the state file, creating it (and its key file) when missing. Throws <see cref="StoreException"/>, with
+    /// a one-line message naming the file and what to do, for a file that is not an intact state file, of a newer
+    /// schema, whose key does not match, or that cannot be read or written.
+    /// </summary>
+    public static LiteDbRotationStore Open(StoreOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            throw new StoreException("no state file given: set ORCHESTRATOR_STATE or pass a path");
+        }
+
+        var paths = StatePaths.For(options.Path);
+        return CreationMask.Run(() =>
+        {
+            var isNew = StateFile.Prepare(paths);
+            var database = new LiteDatabase(new ConnectionString
+            {
+                Filename = paths.Database,
+                Connection = ConnectionType.Shared,
+                // Ids compare as written (LiteDB's default collation ignores case). Only a new file can be given one:
+                // LiteDB refuses to open an existing file under a collation other than its own.
+                Collation = isNew ? new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal) : null,
+            });
+            try
+            {
+                var cipher = StoreErrors.Guard(paths, () => StoreInitializer.Initialize(
+                    database, paths, options.KeyOverride, SchemaMigrations.All, SchemaMigrations.CurrentVersion));
+                return new LiteDbRotationStore(database, paths, cipher, timeProvider);
+            }
+            catch
+            {
+                database.Dispose();
+                throw;
+            }
+        });
+    }
+
+    public Task CreateAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rotation);
+        ArgumentNullException.ThrowIfNull(journal);
+        RotationIds.Validate(rotation.Id);
+        var document = _rotations.ToDocument(rotation);
+        var entries = JournalFor(rotation.Id, journal);
+        return RunAsync(
+            () => Transaction.Run(_database, () =>
+            {
+                // The journal goes first so that a refused rotation shows the transaction taking it back too.
+                _database.GetCollection(Collections.Journal, BsonAutoId.Int64).InsertBulk(entries);
+                try
+                {
+                    _database.GetCollection(Collections.Rotations).Insert(document);
+                }
+                catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+                {
+                    throw new InvalidOperationException($"rotation {rotation.Id} already exists", e);
+                }
+
+                return true;
+            }),
+            cancellationToken);
+    }
+
+    public Task<Rotation?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return RunAsync(
+            () => _database.GetCollection(Collections.Rotations).FindById(id) is { } document ? _rotations.ToRotation(document) : null,
+            cancellationToken);
+    }
+
+    public Task SaveAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rotation);
+        ArgumentNullException.ThrowIfNull(journal);
+        var document = _rotations.ToDocument(rotation);
+        var entries = JournalFor(rotation.Id, journal);
+        return RunAsync(
+            () => Transaction.Run(_database, () =>
+            {
+                _database.GetCollection(Collections.Journal, BsonAutoId.Int64).InsertBulk(entries);
+                return _database.GetCollection(Collections.Rotations).Update(document)
+                    ? true
+                    : throw new InvalidOperationException($"rotation {rotation.Id} does not exist; create it first");
+            }),
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<RotationSummary>> ListAsync(CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<RotationSummary>>(
+            () => _database.GetCollection(Collections.Rotations).Query()
+                .Select(RotationDocuments.SummaryProjection)
+                .ToList()
+                .Select(RotationDocuments.ToSummary)
+                .OrderByDescending(summary => summary.CreatedAt)
+                .ThenBy(summary => summary.Id, StringComparer.Ordinal)
+                .ToList(),
+            cancellationToken);
+
+    public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return RunAsync<IReadOnlyList<JournalEntry>>(
+            () => _database.GetCollection(Collections.Journal)
+                .Find(Query.EQ(Collections.JournalRotationId, id))
+                .OrderBy(document => document["_id"].AsInt64)
+                .Select(_journal.ToEntry)
+                .ToList(),
+            cancellationToken);
+    }
+
+    public Task<RunLock> TryLockAsync(string id, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(owner);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(RunLockFile.TryAcquire(_paths, id, owner, _timeProvider.GetUtcNow()));
+    }
+
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _database.Dispose();
+        }
+    }
+
+    private List<BsonDocument> JournalFor(string rotationId, IReadOnlyList<JournalEntry> journal) =>
+        journal.Select(entry => entry.RotationId == rotationId
+                ? _journal.ToDocument(entry)
+                : throw new ArgumentException($"a journal entry of rotation {entry.RotationId} was given with rotation {rotationId}", nameof(journal)))
+            .ToList();
+
+    /// <summary>
+    /// LiteDB is synchronous, and in shared mode its mutex belongs to the thread that took it: each operation runs
+    /// whole on one pool thread, never blocking the caller's.
+    /// </summary>
+    private Task<T> RunAsync<T>(Func<T> operation, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.Run(() => StoreErrors.Guard(_paths, () => CreationMask.Run(operation)), cancellationToken);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Orchestrator.Store.Schema;
+
+/// <summary>The state file's collections and the field names more than one type relies on.</summary>
+internal static class Collections
+{
+    /// <summary>One document per rotation: summary fields for <c>list</c>, then the whole rotation.</summary>
+    public const string Rotations = "rotations";
+
+    /// <summary>Append-only history, auto-numbered, indexed by <see cref="JournalRotationId"/>.</summary>
+    public const string Journal = "journal";
+
+    /// <summary>One document, <see cref="MetaId"/>: the schema version and the key check.</summary>
+    public const string Meta = "meta";
+
+    public const string MetaId = "store";
+
+    public const string JournalRotationId = "rotationId";
+}

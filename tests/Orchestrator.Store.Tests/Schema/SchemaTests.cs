@@ -1,0 +1,133 @@
+using LiteDB;
+using Orchestrator.Core.Persistence;
+using Orchestrator.Store.Files;
+using Orchestrator.Store.Schema;
+using Orchestrator.Store.Tests.Support;
+using Orchestrator.Testing;
+
+namespace Orchestrator.Store.Tests.Schema;
+
+public sealed class SchemaTests
+{
+    [Fact]
+    public void Open_NewerSchema_RefusesAskingForAnUpgrade()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.File("state.db");
+        TestStores.Open(path).Dispose();
+        using (var raw = Raw(path))
+        {
+            var meta = raw.GetCollection("meta").FindById("store");
+            meta["schemaVersion"] = 2;
+            raw.GetCollection("meta").Update(meta);
+        }
+
+        var error = Assert.Throws<StoreException>(() => TestStores.Open(path));
+
+        Assert.Equal($"state file {path} was written by a newer orchestrator (schema 2); upgrade", error.Message);
+    }
+
+    [Fact]
+    public async Task Open_SchemaZeroFile_MigratesInPlaceToCurrent()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.File("state.db");
+        var rotation = TestRotations.Full("rot-1");
+        using (var store = TestStores.Open(path))
+        {
+            await store.CreateAsync(rotation, [TestRotations.Entry("rot-1", 1)], TestContext.Current.CancellationToken);
+            await store.CreateAsync(TestRotations.New("rot-2", TestRotations.Start.AddDays(1)), [], TestContext.Current.CancellationToken);
+        }
+
+        // Schema 0: no meta, rotation documents with the nested rotation only, a journal without its index.
+        using (var raw = Raw(path))
+        {
+            raw.DropCollection("meta");
+            var rotations = raw.GetCollection("rotations");
+            foreach (var document in rotations.FindAll().ToList())
+            {
+                rotations.Update(new BsonDocument { ["_id"] = document["_id"], ["rotation"] = document["rotation"] });
+            }
+
+            raw.GetCollection("journal").DropIndex("rotationId");
+        }
+
+        using (var migrated = TestStores.Open(path))
+        {
+            Assert.Equal(["rot-2", "rot-1"], (await migrated.ListAsync(TestContext.Current.CancellationToken)).Select(summary => summary.Id));
+            Assert.Equal(RevealingJson.Of(rotation), RevealingJson.Of(await migrated.FindAsync("rot-1", TestContext.Current.CancellationToken)));
+            Assert.Single(await migrated.ReadJournalAsync("rot-1", TestContext.Current.CancellationToken));
+        }
+
+        using var check = Raw(path);
+        Assert.Equal(1, check.GetCollection("meta").FindById("store")["schemaVersion"].AsInt32);
+        Assert.Contains(check.GetCollection("$indexes").FindAll(), index => index["collection"] == "journal" && index["name"] == "rotationId");
+        Assert.Equal("Failed", check.GetCollection("rotations").FindById("rot-1")["state"].AsString);
+    }
+
+    [Fact]
+    public void Initialize_PendingMigrations_ApplyInVersionOrder()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.File("state.db");
+        TestStores.Open(path).Dispose();
+        // Listed out of order on purpose: the version each starts from decides.
+        SchemaMigration[] migrations =
+        [
+            new(2, "second", database => Append(database, "from 2")),
+            new(1, "first", database => Append(database, "from 1")),
+        ];
+
+        using (var raw = Raw(path))
+        {
+            StoreInitializer.Initialize(raw, StatePaths.For(path), TestStores.Key, migrations, currentVersion: 3);
+            Assert.Equal(3, raw.GetCollection("meta").FindById("store")["schemaVersion"].AsInt32);
+            Assert.Equal(["from 1", "from 2"], raw.GetCollection("trail").FindAll().Select(document => document["text"].AsString));
+        }
+
+        Assert.Contains("(schema 3); upgrade", Assert.Throws<StoreException>(() => TestStores.Open(path)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Initialize_MigrationFails_LeavesTheFileAtItsVersionWithNoPartialChange()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.File("state.db");
+        TestStores.Open(path).Dispose();
+        SchemaMigration[] migrations =
+        [
+            new(1, "works", database => Append(database, "from 1")),
+            new(2, "breaks", _ => throw new InvalidOperationException("migration 2 failed")),
+        ];
+
+        using (var raw = Raw(path))
+        {
+            var error = Assert.Throws<InvalidOperationException>(
+                () => StoreInitializer.Initialize(raw, StatePaths.For(path), TestStores.Key, migrations, currentVersion: 3));
+            Assert.Equal("migration 2 failed", error.Message);
+            Assert.Equal(1, raw.GetCollection("meta").FindById("store")["schemaVersion"].AsInt32);
+            Assert.DoesNotContain("trail", raw.GetCollectionNames());
+        }
+
+        TestStores.Open(path).Dispose();
+    }
+
+    [Fact]
+    public void Initialize_NoMigrationFromTheFilesVersion_Throws()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.File("state.db");
+        TestStores.Open(path).Dispose();
+        using var raw = Raw(path);
+
+        var error = Assert.Throws<InvalidOperationException>(
+            () => StoreInitializer.Initialize(raw, StatePaths.For(path), TestStores.Key, [], currentVersion: 2));
+
+        Assert.Equal("no migration from schema 1", error.Message);
+    }
+
+    private static LiteDatabase Raw(string path) => new($"Filename={path};Connection=shared");
+
+    private static void Append(ILiteDatabase database, string text) =>
+        database.GetCollection("trail").Insert(new BsonDocument { ["text"] = text });
+}
