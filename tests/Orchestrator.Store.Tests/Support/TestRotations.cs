@@ -50,7 +50,14 @@ internal static class TestRotations
 
     /// <summary>A fresh rotation as <see cref="Rotation.Create"/> makes it.</summary>
     public static Rotation New(string id, DateTimeOffset? createdAt = null, string cluster = "example-cluster") =>
-        Rotation.Create(id, Spec(cluster), Workflow(), Ca("ca1", PrivateKeyPem), createdAt ?? Start);
+        Rotation.Create(
+            id,
+            Spec(cluster),
+            Workflow(),
+            Ca("ca1", PrivateKeyPem),
+            null,
+            Spec(cluster).Regions.ToDictionary(region => region.Name, region => new RolloutBaseline([new StatefulSetRevision($"{region.Name}-dc1", 1, "dc1-1")], [$"{region.Name}-uid"])),
+            createdAt ?? Start);
 
     /// <summary>A rotation part-way through, with every optional field of every type set.</summary>
     public static Rotation Full(string id)
@@ -81,6 +88,7 @@ internal static class TestRotations
                 WrittenByThisStep = step.Number % 2 == 0,
                 ResourceVersion = $"{1000 + step.Number}",
             };
+            step.Settled = new RolloutBaseline([new StatefulSetRevision("example-cluster-cassandra-dc1", step.Number, $"dc1-{step.Number}")], [$"settled-{step.Number}"]);
         }
 
         return rotation;
