@@ -1,0 +1,42 @@
+using k8s;
+using k8s.Exceptions;
+using Orchestrator.Core.Cluster;
+using Orchestrator.Core.Specs;
+
+namespace Orchestrator.Kubernetes.Connection;
+
+/// <summary>Reads a region's kubeconfig and context, turning every way that can fail into one line that says why.</summary>
+internal static class KubeconfigReader
+{
+    public static KubernetesClientConfiguration Read(RegionSpec region)
+    {
+        try
+        {
+            return KubernetesClientConfiguration.BuildConfigFromConfigFile(region.Kubeconfig, region.Context);
+        }
+        catch (Exception problem) when (problem is not OutOfMemoryException)
+        {
+            throw Unusable(region, Reason(problem), problem);
+        }
+    }
+
+    public static ClusterException Unusable(RegionSpec region, string reason, Exception problem) =>
+        new(ClusterFailure.Configuration, $"region {region.Name}: cannot use kubeconfig {region.Kubeconfig}: {reason}", problem);
+
+    private static string Reason(Exception problem)
+    {
+        var reason = problem switch
+        {
+            KubeConfigException => problem.Message,
+            UnauthorizedAccessException or IOException => problem.Message,
+
+            // An empty file parses to nothing, which the client then dereferences.
+            NullReferenceException => "the file is empty or not a kubeconfig",
+            _ when problem.InnerException is { } inner => $"not a valid kubeconfig: {problem.Message} ({inner.Message})",
+            _ => $"not a valid kubeconfig: {problem.Message}",
+        };
+        return OneLine(reason);
+    }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -1,0 +1,41 @@
+namespace Orchestrator.Kubernetes;
+
+/// <summary>How the orchestrator talks to each region's Kubernetes API.</summary>
+public sealed record KubernetesClientOptions
+{
+    /// <summary>While observing a region, how often everything is listed again in case a watch missed a change. Default 30 s.</summary>
+    public TimeSpan SafetyRelist { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest wait between two attempts of a call that failed transiently (a <c>Retry-After</c> may ask for longer). Default 10 s.</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long one request other than a watch may take before it counts as a transient failure. Default 30 s.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The <c>User-Agent</c> of every request, as the API server's audit log shows it.</summary>
+    public string UserAgent { get; init; } = "orchestrator/1.0";
+
+    /// <summary>What is wrong with these options, if anything.</summary>
+    internal IEnumerable<string> Problems()
+    {
+        if (SafetyRelist <= TimeSpan.Zero)
+        {
+            yield return "SafetyRelist must be positive";
+        }
+
+        if (MaxBackoff <= TimeSpan.Zero)
+        {
+            yield return "MaxBackoff must be positive";
+        }
+
+        if (RequestTimeout <= TimeSpan.Zero)
+        {
+            yield return "RequestTimeout must be positive";
+        }
+
+        if (string.IsNullOrWhiteSpace(UserAgent))
+        {
+            yield return "UserAgent must not be empty";
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Threading.Channels;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Kubernetes.Diagnostics;
+using Orchestrator.Kubernetes.Resilience;
+
+namespace Orchestrator.Kubernetes.Observation;
+
+/// <summary>
+/// Keeps one kind's cache current with the fewest requests: a list, then one watch from the list's resource version,
+/// resumed from the last version seen whenever the server ends it; a new list only after an error event (410 Expired)
+/// and, as a safety net, every <see cref="ObservationSettings.SafetyRelist"/>. Changes are sent as updates for the
+/// observer to apply, so the cache has a single writer and stale events can never overtake a newer list.
+/// </summary>
+internal sealed class KindWatch<TObject, TStatus>(
+    KindSource<TObject, TStatus> source,
+    ObjectCache<TStatus> cache,
+    RegionCalls calls,
+    ObservationSettings settings) : IKindWatch
+    where TObject : IKubernetesObject<V1ObjectMeta>
+{
+    /// <summary>A stream that ends this soon without an event is reopened only after a pause, never in a tight loop.</summary>
+    private static readonly TimeSpan QuickClose = TimeSpan.FromSeconds(1);
+
+    private string _version = string.Empty;
+
+    private string Resource => source.ListOperation.Resource;
+
+    public async Task<Func<bool>> ListAsync(CancellationToken cancellationToken)
+    {
+        var list = await calls.ExecuteAsync(source.ListOperation, source.List, cancellationToken);
+        var items = new Dictionary<string, TStatus>(list.Items.Count, StringComparer.Ordinal);
+        foreach (var item in list.Items)
+        {
+            items[item.Metadata.Name] = source.Map(item);
+        }
+
+        _version = list.Version;
+        Log.Listed(settings.Logger, settings.Region, items.Count, Resource, list.Version);
+        return () => cache.Replace(items);
+    }
+
+    public async Task RunAsync(ChannelWriter<Func<bool>> changes, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using (var relistDue = new CancellationTokenSource(settings.SafetyRelist, settings.TimeProvider))
+            {
+                while (true)
+                {
+                    var opened = settings.TimeProvider.GetTimestamp();
+                    var result = await WatchOnceAsync(changes, relistDue.Token, cancellationToken);
+                    if (result.Stop == WatchStop.Broken)
+                    {
+                        Log.WatchRelisting(settings.Logger, settings.Region, Resource, result.Problem ?? "error event");
+                        break;
+                    }
+
+                    if (result.Stop == WatchStop.RelistDue)
+                    {
+                        Log.SafetyRelist(settings.Logger, settings.Region, Resource);
+                        break;
+                    }
+
+                    Log.WatchResumed(settings.Logger, settings.Region, Resource, _version);
+                    if (result.Events == 0 && settings.TimeProvider.GetElapsedTime(opened) < QuickClose)
+                    {
+                        await Task.Delay(QuickClose, settings.TimeProvider, cancellationToken);
+                    }
+                }
+            }
+
+            await changes.WriteAsync(await ListAsync(cancellationToken), cancellationToken);
+        }
+    }
+
+    private Task<WatchResult> WatchOnceAsync(ChannelWriter<Func<bool>> changes, CancellationToken relistDue, CancellationToken cancellationToken) =>
+        calls.ExecuteAsync(
+            source.WatchOperation,
+            async token =>
+            {
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(token, relistDue);
+                string? problem = null;
+                var events = 0;
+
+                // The client reports an error event (410 Expired, say) here rather than throwing; the stream goes on
+                // until the server closes it, which it should do at once, but nothing more from it can be used.
+                void OnError(Exception error)
+                {
+                    problem ??= error is KubernetesException { Status: { } status }
+                        ? $"{status.Code} {status.Reason}: {status.Message}"
+                        : $"undecodable event: {error.Message}";
+                    stop.Cancel();
+                }
+
+                try
+                {
+                    await foreach (var (type, item) in source.Watch(_version, OnError, stop.Token).WithCancellation(stop.Token))
+                    {
+                        if (type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted)
+                        {
+                            var name = item.Metadata.Name;
+                            var status = source.Map(item);
+                            changes.TryWrite(() => cache.Apply(type, name, status));
+                            events++;
+                        }
+
+                        if (item.Metadata?.ResourceVersion is { Length: > 0 } version)
+                        {
+                            _version = version;
+                        }
+                    }
+                }
+                catch (OperationCanceledException) when (!token.IsCancellationRequested && (problem is not null || relistDue.IsCancellationRequested))
+                {
+                    // Ended here on purpose: an error event, or the safety list is due.
+                }
+                catch (HttpOperationException failure) when (failure.Response?.StatusCode == HttpStatusCode.Gone)
+                {
+                    problem = "410 Gone";
+                }
+
+                return problem is not null ? new WatchResult(WatchStop.Broken, events, problem)
+                    : relistDue.IsCancellationRequested ? new WatchResult(WatchStop.RelistDue, events, null)
+                    : new WatchResult(WatchStop.Closed, events, null);
+            },
+            cancellationToken);
+}

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Core.Cluster;
+using Orchestrator.Kubernetes.Connection;
+using Orchestrator.Kubernetes.Objects;
+using Orchestrator.Kubernetes.Observation;
+using Orchestrator.Kubernetes.Resilience;
+
+namespace Orchestrator.Kubernetes.Regions;
+
+/// <summary>One region's API through the official client, every call retried through the region's pipeline.</summary>
+internal sealed class KubernetesRegionCluster : IRegionCluster
+{
+    private readonly k8s.Kubernetes _client;
+    private readonly ServerCertificateValidator _validator;
+    private readonly RegionTarget _target;
+    private readonly RegionCalls _calls;
+    private readonly ClusterObserver _observer;
+
+    /// <summary>
+    /// The Secrets as last read or written, by name: a replace sends the whole object it was based on (labels, type,
+    /// owner references and all) with only the data changed.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, V1Secret> _secrets = new(StringComparer.Ordinal);
+
+    public KubernetesRegionCluster(
+        k8s.Kubernetes client,
+        ServerCertificateValidator validator,
+        RegionTarget target,
+        KubernetesClientOptions options,
+        TimeProvider timeProvider,
+        ILogger logger)
+    {
+        _client = client;
+        _validator = validator;
+        _target = target;
+        _calls = new RegionCalls(target, validator, options, timeProvider, logger);
+        _observer = new ClusterObserver(client, _calls, target, new ObservationSettings(target.Region, options.SafetyRelist, timeProvider, logger));
+    }
+
+    public string Region => _target.Region;
+
+    public async Task<CaSecret> ReadSecretAsync(string name, CancellationToken cancellationToken)
+    {
+        var secret = await GetSecretAsync(name, cancellationToken);
+        _secrets[name] = secret;
+        return ClusterObjects.Secret(secret);
+    }
+
+    public async Task<SecretWriteOutcome> ReplaceSecretDataAsync(CaSecret basis, IReadOnlyDictionary<string, byte[]> data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        ArgumentNullException.ThrowIfNull(data);
+        if (!_secrets.TryGetValue(basis.Name, out var read) || read.Metadata.ResourceVersion != basis.ResourceVersion)
+        {
+            // A basis from an earlier run: the object it came from must be read again, and it is only still a basis
+            // if nobody has changed it since.
+            read = await GetSecretAsync(basis.Name, cancellationToken);
+            if (read.Metadata.ResourceVersion != basis.ResourceVersion)
+            {
+                return SecretWriteOutcome.Conflict;
+            }
+        }
+
+        var body = KubernetesJson.Deserialize<V1Secret>(KubernetesJson.Serialize(read));
+        body.Data = data.ToDictionary(entry => entry.Key, entry => entry.Value.ToArray(), StringComparer.Ordinal);
+        body.StringData = null;
+        body.Metadata.ResourceVersion = basis.ResourceVersion;
+        var operation = new ApiOperation("update", "secrets", _target.Namespace, basis.Name);
+        var written = await _calls.ExecuteAsync(
+            operation,
+            async token =>
+            {
+                try
+                {
+                    return await _client.CoreV1.ReplaceNamespacedSecretAsync(body, basis.Name, _target.Namespace, cancellationToken: token);
+                }
+                catch (HttpOperationException conflict) when (conflict.Response?.StatusCode == HttpStatusCode.Conflict)
+                {
+                    // Someone else wrote first, or an earlier attempt of this very write got through unanswered:
+                    // either way the caller must read again and decide again. Never retried, never forced.
+                    return null;
+                }
+            },
+            cancellationToken);
+        if (written is null)
+        {
+            return SecretWriteOutcome.Conflict;
+        }
+
+        _secrets[basis.Name] = written;
+        return new SecretWriteOutcome(true, written.Metadata.ResourceVersion);
+    }
+
+    public async Task<ClusterSnapshot> SnapshotAsync(string caSecret, CancellationToken cancellationToken)
+    {
+        var sets = _calls.ExecuteAsync(
+            new ApiOperation("list", "statefulsets", _target.Namespace),
+            token => _client.AppsV1.ListNamespacedStatefulSetAsync(_target.Namespace, labelSelector: _target.CassandraSelector, cancellationToken: token),
+            cancellationToken);
+        var pods = _calls.ExecuteAsync(
+            new ApiOperation("list", "pods", _target.Namespace),
+            token => _client.CoreV1.ListNamespacedPodAsync(_target.Namespace, labelSelector: _target.CassandraSelector, cancellationToken: token),
+            cancellationToken);
+        var secret = _calls.ExecuteAsync(
+            new ApiOperation("get", "secrets", _target.Namespace, caSecret),
+            async token =>
+            {
+                try
+                {
+                    return await _client.CoreV1.ReadNamespacedSecretAsync(caSecret, _target.Namespace, cancellationToken: token);
+                }
+                catch (HttpOperationException missing) when (missing.Response?.StatusCode == HttpStatusCode.NotFound)
+                {
+                    // As in an observation: no Secret, no acknowledged checksum.
+                    return null;
+                }
+            },
+            cancellationToken);
+        await Task.WhenAll(sets, pods, secret);
+        return new ClusterSnapshot(
+            ClusterObjects.AcknowledgedChecksum(await secret),
+            (await sets).Items.Select(ClusterObjects.StatefulSet).OrderBy(set => set.Name, StringComparer.Ordinal).ToList(),
+            (await pods).Items.Select(ClusterObjects.Pod).OrderBy(pod => pod.Name, StringComparer.Ordinal).ToList());
+    }
+
+    public IAsyncEnumerable<ClusterSnapshot> ObserveAsync(string caSecret, CancellationToken cancellationToken) =>
+        _observer.ObserveAsync(caSecret, cancellationToken);
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _validator.Dispose();
+    }
+
+    private Task<V1Secret> GetSecretAsync(string name, CancellationToken cancellationToken) =>
+        _calls.ExecuteAsync(
+            new ApiOperation("get", "secrets", _target.Namespace, name),
+            token => _client.CoreV1.ReadNamespacedSecretAsync(name, _target.Namespace, cancellationToken: token),
+            cancellationToken);
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Kubernetes.Tests.Support;
+
+namespace Orchestrator.Kubernetes.Tests.Resilience;
+
+public sealed class RetryTests(SimulationFixture fixture) : IClassFixture<SimulationFixture>
+{
+    private const int RetryEvent = 1;
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Replace_Three503s_RetriedUntilOneSuccessfulUpdate()
+    {
+        await CreateAsync("flaky-update");
+        var logs = new RecordingLoggerFactory();
+        using var region = Connectors.Counting(new RequestCounter(), logs).Connect(fixture.Region(), SimulationFixture.Cluster);
+        var basis = await region.ReadSecretAsync("flaky-update", Token);
+        await using var faults = await Faults.SetAsync(fixture, "region1", """{"failRequests":[{"verb":"update","resource":"secrets","code":503,"count":3}]}""");
+
+        var outcome = await region.ReplaceSecretDataAsync(basis, new Dictionary<string, byte[]> { ["k"] = "w"u8.ToArray() }, Token);
+
+        Assert.True(outcome.Written);
+        var updates = AuditLog.Lines(fixture, "update", "flaky-update");
+        Assert.Equal([503, 503, 503, 200], updates.Select(AuditLog.Code));
+        Assert.All(updates, line => Assert.Equal("orchestrator/1.0", AuditLog.UserAgent(line)));
+        var retries = logs.Lines.Where(line => line.EventId == RetryEvent).ToList();
+        Assert.Equal(3, retries.Count);
+        Assert.All(retries, line =>
+        {
+            Assert.Equal(LogLevel.Warning, line.Level);
+            Assert.StartsWith("region1: update secrets anton/flaky-update failed (503 ServiceUnavailable); attempt ", line.Message, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Read_429WithRetryAfter_WaitsAsAskedThenSucceeds()
+    {
+        var logs = new RecordingLoggerFactory();
+        using var region = Connectors.Counting(new RequestCounter(), logs).Connect(fixture.Region("region2"), SimulationFixture.Cluster);
+        await using var faults = await Faults.SetAsync(fixture, "region2", """{"failRequests":[{"verb":"get","resource":"secrets","code":429,"count":1}]}""");
+
+        var clock = Stopwatch.StartNew();
+        var secret = await region.ReadSecretAsync(SimulationFixture.CaSecret, Token);
+
+        Assert.Equal(SimulationFixture.CaSecret, secret.Name);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+        var retry = Assert.Single(logs.Lines, line => line.EventId == RetryEvent);
+        Assert.Equal("region2: get secrets anton/example-cluster-manual-tls-ca failed (429 TooManyRequests); attempt 2 in 00:00:01", retry.Message);
+    }
+
+    [Fact]
+    public async Task Snapshot_500sOnListPods_RetriedAndComplete()
+    {
+        var logs = new RecordingLoggerFactory();
+        var counter = new RequestCounter();
+        using var region = Connectors.Counting(counter, logs).Connect(fixture.Region(), SimulationFixture.Cluster);
+        await using var faults = await Faults.SetAsync(fixture, "region1", """{"failRequests":[{"verb":"list","resource":"pods","code":500,"count":2}]}""");
+
+        var snapshot = await region.SnapshotAsync(SimulationFixture.CaSecret, Token);
+
+        Assert.Equal(3, snapshot.Pods.Count);
+        Assert.Equal(2, logs.Lines.Count(line => line.EventId == RetryEvent && line.Message.Contains("list pods in anton failed (500 InternalServerError)", StringComparison.Ordinal)));
+        Assert.Equal(4, counter.Lists);
+    }
+
+    [Fact]
+    public async Task Replace_WithLatency_SucceedsOnce()
+    {
+        await CreateAsync("slow-update");
+        using var region = Connectors.Plain().Connect(fixture.Region(), SimulationFixture.Cluster);
+        var basis = await region.ReadSecretAsync("slow-update", Token);
+        await using var faults = await Faults.SetAsync(fixture, "region1", """{"latencyMs":300}""");
+
+        var clock = Stopwatch.StartNew();
+        var outcome = await region.ReplaceSecretDataAsync(basis, new Dictionary<string, byte[]> { ["k"] = "w"u8.ToArray() }, Token);
+
+        Assert.True(outcome.Written);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(300), $"took {clock.Elapsed}");
+        Assert.Equal([200], AuditLog.Lines(fixture, "update", "slow-update").Select(AuditLog.Code));
+    }
+
+    [Fact]
+    public async Task Replace_Endless503s_CallerTokenEnds_OperationCanceledAndNothingWritten()
+    {
+        await CreateAsync("endless", "region2");
+        using var region = Connectors.Plain(new KubernetesClientOptions { MaxBackoff = TimeSpan.FromMilliseconds(200) }).Connect(fixture.Region("region2"), SimulationFixture.Cluster);
+        var basis = await region.ReadSecretAsync("endless", Token);
+        await using var faults = await Faults.SetAsync(fixture, "region2", """{"failRequests":[{"verb":"update","resource":"secrets","code":503,"count":100000}]}""");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(1.5));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => region.ReplaceSecretDataAsync(basis, new Dictionary<string, byte[]> { ["k"] = "w"u8.ToArray() }, deadline.Token));
+
+        var updates = AuditLog.Lines(fixture, "update", "endless").Select(AuditLog.Code).ToList();
+        Assert.True(updates.Count >= 3, $"only {updates.Count} attempts");
+        Assert.All(updates, code => Assert.Equal(503, code));
+    }
+
+    [Fact]
+    public async Task Read_SlowerThanTheRequestTimeout_RetriedAsTransientUntilTheCallerGivesUp()
+    {
+        var logs = new RecordingLoggerFactory();
+        var options = new KubernetesClientOptions { RequestTimeout = TimeSpan.FromMilliseconds(150), MaxBackoff = TimeSpan.FromMilliseconds(100) };
+        using var region = Connectors.Counting(new RequestCounter(), logs, options).Connect(fixture.Region("region2"), SimulationFixture.Cluster);
+        await using var faults = await Faults.SetAsync(fixture, "region2", """{"latencyMs":1000}""");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(1.5));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => region.ReadSecretAsync(SimulationFixture.CaSecret, deadline.Token));
+
+        var retries = logs.Lines.Where(line => line.EventId == RetryEvent).ToList();
+        Assert.True(retries.Count >= 2, $"only {retries.Count} retries");
+        Assert.All(retries, line => Assert.Contains("(no answer within the request timeout)", line.Message, StringComparison.Ordinal));
+    }
+
+    private async Task CreateAsync(string name, string region = "region1")
+    {
+        using var plain = fixture.Client(region);
+        await plain.CoreV1.CreateNamespacedSecretAsync(
+            new V1Secret { Metadata = new V1ObjectMeta { Name = name }, Data = new Dictionary<string, byte[]> { ["k"] = "v"u8.ToArray() } },
+            SimulationFixture.Namespace,
+            cancellationToken: Token);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Security.Cryptography.X509Certificates;
+using k8s;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.Core.Specs;
+using Orchestrator.Simulator.Hosting;
+using Orchestrator.Testing;
+
+namespace Orchestrator.Kubernetes.Tests.Support;
+
+/// <summary>A running simulation for a test class: two regions of three fast-restarting pods, served over HTTPS.</summary>
+public class SimulationFixture : IAsyncLifetime
+{
+    public const string Namespace = "anton";
+    public const string Cluster = "example-cluster";
+    public const string CaSecret = "example-cluster-manual-tls-ca";
+
+    private readonly TemporaryDirectory _directory = new();
+
+    public Simulation Simulation { get; private set; } = null!;
+
+    public string Directory => _directory.Path;
+
+    public async ValueTask InitializeAsync()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        Simulation = await Simulation.StartAsync(Options(_directory.Path), NullLoggerFactory.Instance, TimeProvider.System, cancel.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Simulation.DisposeAsync();
+        _directory.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public RegionSpec Region(string region = "region1") => new(region, Simulation.KubeconfigPath, region, Namespace);
+
+    /// <summary>The plain client, for what a person (or the operator) does beside the orchestrator.</summary>
+    public k8s.Kubernetes Client(string region = "region1") =>
+        new(KubernetesClientConfiguration.BuildConfigFromConfigFile(Simulation.KubeconfigPath, currentContext: region));
+
+    /// <summary>An HTTPS client that trusts the simulator's serving CA and carries its token: for the faults endpoint.</summary>
+    public HttpClient Http(string region = "region1")
+    {
+        var authority = X509Certificate2.CreateFromPem(Simulation.ServingAuthorityPem);
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+            {
+                using var chain = new X509Chain();
+                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.Add(authority);
+                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                return certificate is not null && chain.Build(certificate);
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = Simulation.Regions.Single(r => r.Name == region).Server };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Simulation.BearerToken);
+        return client;
+    }
+
+    protected virtual SimulatorOptions Options(string directory) => new()
+    {
+        Directory = directory,
+        Regions = 2,
+        PodsPerDatacenter = 3,
+        PodRestartTime = TimeSpan.FromMilliseconds(40),
+        PodTerminationTime = TimeSpan.FromMilliseconds(10),
+    };
+}
