@@ -9,8 +9,14 @@ internal static class OrchestratorCommandLine
     public static RootCommand Build() =>
         new("Rotates the TLS certificate authority of Cassandra clusters on Kubernetes without downtime.")
         {
-            DemoCommand.Create(),
+            CommonOptions.Verbose(),
+            PlanCommand.Create(),
+            StartRotationCommand.Create(),
+            ResumeCommand.Create(),
+            StatusCommand.Create(),
+            ListCommand.Create(),
             SimulateCommand.Create(),
+            DemoCommand.Create(),
         };
 
     public static async Task<int> InvokeAsync(string[] args)

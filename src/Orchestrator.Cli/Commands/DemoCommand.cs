@@ -1,44 +1,49 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Cli.Hosting;
 using Orchestrator.Simulator.Hosting;
 
 namespace Orchestrator.Cli.Commands;
 
-/// <summary><c>orchestrator demo</c>: a simulated cluster in this process, shown, then stopped.</summary>
+/// <summary>
+/// <c>orchestrator demo</c>: a simulated region (3 pods, fast restarts) in this process, and a whole rotation of its
+/// CA against it, step by step, with the state in a temporary file.
+/// </summary>
 internal static class DemoCommand
 {
     public static Command Create()
     {
-        var command = new Command("demo", "Start a simulated Cassandra-on-Kubernetes region in this process and show it.");
-        command.SetAction(async (parse, cancellationToken) =>
+        var command = new Command("demo", "Rotate the CA of a simulated cluster started in this process, showing each step; nothing outside a temporary directory is touched.");
+        command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
             var directory = Path.Combine(Path.GetTempPath(), "orchestrator-demo-" + Guid.NewGuid().ToString("N")[..8]);
-            using var host = CliHost.Build(LogLevel.Warning);
             try
             {
-                await using var simulation = await Simulation.StartAsync(
-                    new SimulatorOptions { Directory = directory, Regions = 1, PodsPerDatacenter = 3, PodRestartTime = TimeSpan.FromMilliseconds(300) },
-                    host.Services.GetRequiredService<ILoggerFactory>(),
-                    host.Services.GetRequiredService<TimeProvider>(),
-                    cancellationToken);
+                var options = new SimulatorOptions { Directory = directory, Regions = 1, PodsPerDatacenter = 3, PodRestartTime = TimeSpan.FromMilliseconds(300) };
+                await using var simulation = await Simulation.StartAsync(options, services.Loggers, services.Time, cancellationToken);
+                await services.Output.WriteLineAsync($"Simulated {simulation.Regions.Count} region with {options.PodsPerDatacenter} Cassandra pods at {simulation.Regions[0].Server} (state and files in {directory})");
                 foreach (var line in simulation.Describe())
                 {
-                    await Console.Out.WriteLineAsync(line);
+                    await services.Output.WriteLineAsync("  " + line);
                 }
 
-                return ExitCodes.Success;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return ExitCodes.Interrupted;
+                await services.Output.WriteLineAsync();
+                var exitCode = await StartRotationCommand.StartAsync(services, simulation.SpecPath, Path.Combine(directory, "state.db"), json: false, cancellationToken);
+                var violations = File.ReadAllLines(simulation.TrustPath).Length;
+                await services.Output.WriteLineAsync($"Trust checker: {violations} pair(s) of pods could not talk during the rotation.");
+                foreach (var line in simulation.Describe())
+                {
+                    await services.Output.WriteLineAsync("  " + line);
+                }
+
+                return exitCode == ExitCodes.Success && violations > 0 ? ExitCodes.StepFailed : exitCode;
             }
             finally
             {
-                Directory.Delete(directory, recursive: true);
+                if (Directory.Exists(directory))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
             }
-        });
+        }));
         return command;
     }
 }

@@ -19,6 +19,7 @@ public static class RolloutJudge
         var progress = new List<StatefulSetProgress>();
         var problems = new List<string>();
         var anyReplacementMissing = false;
+        var anyNotReady = false;
         var podsBySet = snapshot.Pods.ToLookup(pod => pod.StatefulSet, StringComparer.Ordinal);
         foreach (var set in snapshot.StatefulSets.OrderBy(set => set.Name, StringComparer.Ordinal))
         {
@@ -52,11 +53,11 @@ public static class RolloutJudge
             else if (notReady.Count > 0)
             {
                 problems.Add($"StatefulSet {set.Name}: replaced but not Ready: {Names(notReady)}");
+                anyNotReady = true;
             }
             else if (!KubectlComplete(set))
             {
                 problems.Add($"StatefulSet {set.Name}: status not yet complete (observed generation {set.ObservedGeneration} of {set.Generation}, {set.ReadyReplicas} ready and {set.UpdatedReplicas} updated of {set.Replicas})");
-                anyReplacementMissing = true;
             }
         }
 
@@ -75,7 +76,8 @@ public static class RolloutJudge
             return new RolloutVerdict(WaitingFor.Nothing, progress, "every pod is replaced and Ready");
         }
 
-        return new RolloutVerdict(anyReplacementMissing ? WaitingFor.Rollout : WaitingFor.Readiness, progress, string.Join("; ", problems));
+        var waitingFor = anyReplacementMissing ? WaitingFor.Rollout : anyNotReady ? WaitingFor.Readiness : WaitingFor.StatefulSetStatus;
+        return new RolloutVerdict(waitingFor, progress, string.Join("; ", problems));
     }
 
     /// <summary>A list of pod names short enough to read in a status line.</summary>

@@ -12,6 +12,9 @@ public enum WaitingFor
     /// <summary>Every pod is replaced; some are not Ready yet.</summary>
     Readiness,
 
+    /// <summary>Every pod is replaced and Ready; the StatefulSet controller has yet to report the rollout complete.</summary>
+    StatefulSetStatus,
+
     /// <summary>Nothing: the rollout is complete.</summary>
     Nothing,
 }

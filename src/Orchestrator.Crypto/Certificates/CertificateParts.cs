@@ -10,7 +10,7 @@ namespace Orchestrator.Crypto.Certificates;
 /// <summary>Pieces every certificate this project issues shares, CA or node.</summary>
 internal static class CertificateParts
 {
-    private static readonly SecureRandom _random = new();
+    private static readonly SecureRandom Random = new();
 
     /// <summary>A random positive 159-bit serial, the size <c>openssl req -x509</c> uses.</summary>
     public static BigInteger NewSerialNumber()
@@ -33,8 +33,8 @@ internal static class CertificateParts
 
     public static Asn1SignatureFactory SignatureFactory(AsymmetricKeyParameter privateKey) => privateKey switch
     {
-        RsaKeyParameters => new Asn1SignatureFactory("SHA256WITHRSA", privateKey, _random),
-        ECPrivateKeyParameters => new Asn1SignatureFactory("SHA256WITHECDSA", privateKey, _random),
+        RsaKeyParameters => new Asn1SignatureFactory("SHA256WITHRSA", privateKey, Random),
+        ECPrivateKeyParameters => new Asn1SignatureFactory("SHA256WITHECDSA", privateKey, Random),
         _ => throw new CryptoInputException($"Signing with a {privateKey.GetType().Name} key is not supported; use an RSA or EC key."),
     };
 }

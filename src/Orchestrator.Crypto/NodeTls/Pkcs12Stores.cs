@@ -9,7 +9,7 @@ namespace Orchestrator.Crypto.NodeTls;
 /// <summary>PKCS#12 files that OpenSSL 3 (without <c>-legacy</c>) and Java's keytool both read.</summary>
 internal static class Pkcs12Stores
 {
-    private static readonly SecureRandom _random = new();
+    private static readonly SecureRandom Random = new();
 
     /// <summary>
     /// Keys and certificates encrypted with PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) instead of BouncyCastle's legacy
@@ -28,7 +28,7 @@ internal static class Pkcs12Stores
     public static byte[] Save(Pkcs12Store store, string password)
     {
         using var output = new MemoryStream();
-        store.Save(output, password.ToCharArray(), _random);
+        store.Save(output, password.ToCharArray(), Random);
         return output.ToArray();
     }
 

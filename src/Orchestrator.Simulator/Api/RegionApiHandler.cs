@@ -66,17 +66,17 @@ internal sealed partial class RegionApiHandler(RegionEndpoint endpoint, ILogger 
             return;
         }
 
-        try
+        if (MutatingVerbs.Contains(request.Verb))
         {
-            await ServeAsync(context, request);
-        }
-        finally
-        {
-            if (MutatingVerbs.Contains(request.Verb))
+            // Recorded as the response starts, so that whoever reads the log after receiving the answer finds it there.
+            context.Response.OnStarting(() =>
             {
                 Audit(context, request);
-            }
+                return Task.CompletedTask;
+            });
         }
+
+        await ServeAsync(context, request);
     }
 
     private async Task ServeAsync(HttpContext context, ResourceRequest request)

@@ -15,12 +15,12 @@ namespace Orchestrator.Simulator.Patching;
 /// </remarks>
 internal static class StrategicPatchSchema
 {
-    private static readonly string[] _containerLists = ["containers", "initContainers", "ephemeralContainers"];
+    private static readonly string[] ContainerLists = ["containers", "initContainers", "ephemeralContainers"];
 
-    private static readonly FrozenDictionary<string, PatchListStrategy> _lists = Build();
+    private static readonly FrozenDictionary<string, PatchListStrategy> Lists = Build();
 
     public static PatchListStrategy ListStrategy(string parent, string field) =>
-        _lists.TryGetValue(parent + "/" + field, out var strategy) ? strategy : PatchListStrategy.ReplaceList;
+        Lists.TryGetValue(parent + "/" + field, out var strategy) ? strategy : PatchListStrategy.ReplaceList;
 
     private static FrozenDictionary<string, PatchListStrategy> Build()
     {
@@ -44,7 +44,7 @@ internal static class StrategicPatchSchema
             ["status/hostIPs"] = PatchListStrategy.MergeBy("ip"),
         };
 
-        foreach (var containers in _containerLists)
+        foreach (var containers in ContainerLists)
         {
             lists["spec/" + containers] = PatchListStrategy.MergeBy("name");
             lists[containers + "/env"] = PatchListStrategy.MergeBy("name");

@@ -9,7 +9,7 @@ namespace Orchestrator.Simulator.Selection;
 /// </summary>
 internal sealed class FieldSelector
 {
-    private static readonly string[] _operators = ["!=", "==", "="];
+    private static readonly string[] Operators = ["!=", "==", "="];
 
     private FieldSelector(IReadOnlyList<FieldRequirement> requirements)
     {
@@ -91,7 +91,7 @@ internal sealed class FieldSelector
     {
         for (var i = 0; i < term.Length; i++)
         {
-            foreach (var op in _operators)
+            foreach (var op in Operators)
             {
                 if (term.AsSpan(i).StartsWith(op, StringComparison.Ordinal))
                 {

@@ -5,7 +5,7 @@ namespace Orchestrator.Simulator.Selection;
 /// <summary>Splits a label selector into tokens the way Kubernetes' labels.Lexer does.</summary>
 internal static class LabelSelectorLexer
 {
-    private static readonly Dictionary<string, LabelTokenKind> _keywords = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, LabelTokenKind> Keywords = new(StringComparer.Ordinal)
     {
         [")"] = LabelTokenKind.ClosedParenthesis,
         [","] = LabelTokenKind.Comma,
@@ -50,7 +50,7 @@ internal static class LabelSelectorLexer
         }
 
         var word = text[start..position];
-        return _keywords.TryGetValue(word, out var keyword) ? new LabelToken(keyword, word) : new LabelToken(LabelTokenKind.Identifier, word);
+        return Keywords.TryGetValue(word, out var keyword) ? new LabelToken(keyword, word) : new LabelToken(LabelTokenKind.Identifier, word);
     }
 
     // Longest run of symbols that is still an operator: "!=" is one token, "=!" two.
@@ -61,7 +61,7 @@ internal static class LabelSelectorLexer
         while (position < text.Length && IsSpecial(text[position]))
         {
             buffer.Append(text[position]);
-            if (_keywords.TryGetValue(buffer.ToString(), out var kind))
+            if (Keywords.TryGetValue(buffer.ToString(), out var kind))
             {
                 last = new LabelToken(kind, buffer.ToString());
                 position++;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LiteDB;
-using JsonSerializer = System.Text.Json.JsonSerializer;
 using Orchestrator.Store.Security;
+using JsonSerializer = System.Text.Json.JsonSerializer;
 
 namespace Orchestrator.Store.Documents;
 

@@ -26,6 +26,8 @@ internal sealed partial class OrchestratorProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "orchestrator.dll");
 
     public static OrchestratorProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)

@@ -80,7 +80,7 @@ public sealed class RolloutJudgeTests
     {
         var verdict = Judge(Target, Set(generation: 3, observed: 2), Pod(0, "n0"), Pod(1, "n1"), Pod(2, "n2"));
 
-        Assert.False(verdict.Complete);
+        Assert.Equal(WaitingFor.StatefulSetStatus, verdict.WaitingFor);
         Assert.Contains("observed generation 2 of 3", verdict.Diagnosis, StringComparison.Ordinal);
     }
 

@@ -4,14 +4,14 @@ namespace Orchestrator.Simulator.Tests.Selection;
 
 public sealed class FieldSelectorTests
 {
-    private static readonly Dictionary<string, string> _secretFields = new()
+    private static readonly Dictionary<string, string> SecretFields = new()
     {
         ["metadata.name"] = "example-cluster-manual-tls-ca",
         ["metadata.namespace"] = "anton",
         ["type"] = "Opaque",
     };
 
-    private static string? Field(string path) => _secretFields.GetValueOrDefault(path);
+    private static string? Field(string path) => SecretFields.GetValueOrDefault(path);
 
     [Theory]
     [InlineData(null)]

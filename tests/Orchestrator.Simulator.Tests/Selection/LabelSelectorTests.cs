@@ -4,7 +4,7 @@ namespace Orchestrator.Simulator.Tests.Selection;
 
 public sealed class LabelSelectorTests
 {
-    private static readonly Dictionary<string, string> _podLabels = new()
+    private static readonly Dictionary<string, string> PodLabels = new()
     {
         ["app"] = "cassandra",
         ["cassandra-cluster-instance"] = "example-cluster",
@@ -23,7 +23,7 @@ public sealed class LabelSelectorTests
 
         Assert.True(selector.IsEverything);
         Assert.True(selector.Matches(null));
-        Assert.True(selector.Matches(_podLabels));
+        Assert.True(selector.Matches(PodLabels));
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public sealed class LabelSelectorTests
     [InlineData("x in (foo,,baz),app,replicas notin ()", false)]
     public void Matches_SelectorAgainstPodLabels_GivesKubernetesAnswer(string text, bool expected)
     {
-        Assert.Equal(expected, LabelSelector.Parse(text).Matches(_podLabels));
+        Assert.Equal(expected, LabelSelector.Parse(text).Matches(PodLabels));
     }
 
     [Fact]

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Orchestrator.Cli.Running;
+using Orchestrator.Core.Persistence;
+using Orchestrator.Core.Rotations;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary><c>orchestrator resume [ID]</c>: continue a stopped (or crashed) rotation from where it stood.</summary>
+internal static class ResumeCommand
+{
+    private static readonly RotationState[] Unfinished = [RotationState.Pending, RotationState.Running, RotationState.Failed, RotationState.RollingBack];
+
+    public static Command Create()
+    {
+        var id = new Argument<string?>("id") { Description = "The rotation to continue; may be left out when only one is unfinished.", Arity = ArgumentArity.ZeroOrOne };
+        var state = CommonOptions.State();
+        var output = CommonOptions.Output();
+        var command = new Command("resume", "Continue a stopped rotation from its first unfinished step.") { id, state, output };
+        command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
+        {
+            using var store = services.OpenStore(parse.GetValue(state));
+            var rotation = await FindAsync(store, parse.GetValue(id), cancellationToken);
+            if (!Unfinished.Contains(rotation.State))
+            {
+                throw new UsageException($"rotation {rotation.Id} is {rotation.State}: there is nothing to resume");
+            }
+
+            await services.Output.WriteLineAsync($"Resuming rotation {rotation.Id} ({rotation.State}) at step {rotation.NextStep()?.Number ?? rotation.Steps.Count}");
+            return await RotationSession.RunAsync(services, store, rotation, parse.GetValue(output) == "json", cancellationToken);
+        }));
+        return command;
+    }
+
+    private static async Task<Rotation> FindAsync(IRotationStore store, string? id, CancellationToken cancellationToken)
+    {
+        if (id is not null)
+        {
+            return await store.FindAsync(id, cancellationToken) ?? throw new UsageException($"no rotation {id} in this state file; see orchestrator list");
+        }
+
+        var unfinished = (await store.ListAsync(cancellationToken)).Where(summary => Unfinished.Contains(summary.State)).ToList();
+        return unfinished.Count switch
+        {
+            0 => throw new UsageException("no unfinished rotation in this state file; see orchestrator list"),
+            1 => await store.FindAsync(unfinished[0].Id, cancellationToken) ?? throw new UsageException($"rotation {unfinished[0].Id} vanished from the state file"),
+            _ => throw new UsageException($"several rotations are unfinished ({string.Join(", ", unfinished.Select(summary => summary.Id))}); say which: orchestrator resume ID"),
+        };
+    }
+}

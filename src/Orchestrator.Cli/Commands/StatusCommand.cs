@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Orchestrator.Cli.Running;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary><c>orchestrator status [ID]</c>: a rotation's state and every step, from the state file alone.</summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string?>("id") { Description = "The rotation; the newest when left out.", Arity = ArgumentArity.ZeroOrOne };
+        var state = CommonOptions.State();
+        var output = CommonOptions.Output();
+        var command = new Command("status", "Show a rotation's state and every step (reads only the state file).") { id, state, output };
+        command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
+        {
+            using var store = services.OpenStore(parse.GetValue(state));
+            var rotation = await RotationLookup.FindOrNewestAsync(store, parse.GetValue(id), cancellationToken);
+            await RotationSession.PrintAsync(services, rotation, parse.GetValue(output) == "json");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

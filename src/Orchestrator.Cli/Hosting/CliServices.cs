@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+using Orchestrator.Core.Cluster;
+using Orchestrator.Core.Persistence;
+using Orchestrator.Kubernetes;
+using Orchestrator.Store;
+
+namespace Orchestrator.Cli.Hosting;
+
+/// <summary>What the commands work with, built once per invocation by the host.</summary>
+internal sealed class CliServices(ILoggerFactory loggers, TimeProvider time)
+{
+    public ILoggerFactory Loggers { get; } = loggers;
+
+    public TimeProvider Time { get; } = time;
+
+    public TextWriter Output { get; init; } = Console.Out;
+
+    public TextWriter Error { get; init; } = Console.Error;
+
+    /// <summary>Whether stderr is a terminal, where progress can be redrawn in place.</summary>
+    public bool Interactive { get; init; } = !Console.IsErrorRedirected;
+
+    public IClusterConnector Connector => new KubernetesClusterConnector(Loggers, Time);
+
+    /// <summary>The state file: <c>--state</c>, else the default path; its key from ORCHESTRATOR_STATE_KEY when set.</summary>
+    public IRotationStore OpenStore(string? path)
+    {
+        var key = Environment.GetEnvironmentVariable(StoreOptions.KeyVariable);
+        var options = new StoreOptions(path ?? StoreOptions.DefaultPath()) { KeyOverride = string.IsNullOrEmpty(key) ? null : key };
+        return LiteDbRotationStore.Open(options, Time);
+    }
+}
