@@ -149,6 +149,31 @@ public sealed class LiteDbRotationStore : IRotationStore
             cancellationToken);
     }
 
+    public Task RequestAbortAsync(string id, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(reason);
+        var request = new BsonDocument
+        {
+            ["_id"] = id,
+            ["reason"] = reason,
+            ["time"] = _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        };
+        return RunAsync(() => _database.GetCollection(Collections.AbortRequests).Upsert(request), cancellationToken);
+    }
+
+    public Task<string?> FindAbortRequestAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return RunAsync(() => _database.GetCollection(Collections.AbortRequests).FindById(id)?["reason"].AsString, cancellationToken);
+    }
+
+    public Task ClearAbortRequestAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return RunAsync(() => _database.GetCollection(Collections.AbortRequests).Delete(id), cancellationToken);
+    }
+
     public Task<RunLock> TryLockAsync(string id, string owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);

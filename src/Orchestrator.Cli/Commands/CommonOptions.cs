@@ -27,6 +27,11 @@ internal static class CommonOptions
         Required = true,
     };
 
+    public static Option<bool> ForceTakeover() => new("--force-takeover")
+    {
+        Description = "Take over the regions' Leases from another rotation whose orchestrator stopped renewing them (it is gone).",
+    };
+
     public static Option<bool> Verbose() => new("--verbose", "-v")
     {
         Description = "Log what happens in detail (to stderr).",

@@ -26,7 +26,7 @@ internal static class DemoCommand
                 }
 
                 await services.Output.WriteLineAsync();
-                var exitCode = await StartRotationCommand.StartAsync(services, simulation.SpecPath, Path.Combine(directory, "state.db"), json: false, cancellationToken);
+                var exitCode = await StartRotationCommand.StartAsync(services, simulation.SpecPath, Path.Combine(directory, "state.db"), new Running.SessionOptions(Create: true, ForceTakeover: false, Json: false), cancellationToken);
                 var violations = File.ReadAllLines(simulation.TrustPath).Length;
                 await services.Output.WriteLineAsync($"Trust checker: {violations} pair(s) of pods could not talk during the rotation.");
                 foreach (var line in simulation.Describe())

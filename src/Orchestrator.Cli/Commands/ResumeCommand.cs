@@ -15,7 +15,8 @@ internal static class ResumeCommand
         var id = new Argument<string?>("id") { Description = "The rotation to continue; may be left out when only one is unfinished.", Arity = ArgumentArity.ZeroOrOne };
         var state = CommonOptions.State();
         var output = CommonOptions.Output();
-        var command = new Command("resume", "Continue a stopped rotation from its first unfinished step.") { id, state, output };
+        var force = CommonOptions.ForceTakeover();
+        var command = new Command("resume", "Continue a stopped rotation from its first unfinished step.") { id, state, output, force };
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
             using var store = services.OpenStore(parse.GetValue(state));
@@ -26,7 +27,7 @@ internal static class ResumeCommand
             }
 
             await services.Output.WriteLineAsync($"Resuming rotation {rotation.Id} ({rotation.State}) at step {rotation.NextStep()?.Number ?? rotation.Steps.Count}");
-            return await RotationSession.RunAsync(services, store, rotation, parse.GetValue(output) == "json", cancellationToken);
+            return await RotationSession.RunAsync(services, store, rotation, new SessionOptions(Create: false, parse.GetValue(force), parse.GetValue(output) == "json"), cancellationToken);
         }));
         return command;
     }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Orchestrator.Cli.Running;
+using Microsoft.Extensions.Logging;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Leases;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
 using Orchestrator.Core.Workflows;
@@ -15,45 +17,61 @@ internal static class StartRotationCommand
         var spec = CommonOptions.Spec();
         var state = CommonOptions.State();
         var output = CommonOptions.Output();
+        var force = CommonOptions.ForceTakeover();
         var command = new Command("start-rotation", "Check the clusters, create a rotation, print its id and run it to the end in the foreground.")
         {
-            spec, state, output,
+            spec, state, output, force,
         };
         command.SetAction(CommandAction.Of((parse, services, cancellationToken) =>
-            StartAsync(services, parse.GetValue(spec)!.FullName, parse.GetValue(state), parse.GetValue(output) == "json", cancellationToken)));
+            StartAsync(
+                services,
+                parse.GetValue(spec)!.FullName,
+                parse.GetValue(state),
+                new SessionOptions(Create: true, parse.GetValue(force), parse.GetValue(output) == "json"),
+                cancellationToken)));
         return command;
     }
 
     /// <summary>Preflight, create and run; what <c>start-rotation</c> and <c>demo</c> both do.</summary>
-    public static async Task<int> StartAsync(Hosting.CliServices services, string specPath, string? statePath, bool json, CancellationToken cancellationToken)
+    public static async Task<int> StartAsync(Hosting.CliServices services, string specPath, string? statePath, SessionOptions options, CancellationToken cancellationToken)
     {
         var rotationSpec = SpecParser.ParseFile(specPath);
         var workflow = WorkflowLoader.Load(WorkflowLoader.DefaultPath);
         using var store = services.OpenStore(statePath);
-        var report = await new Preflight(services.Connector, services.Time).RunAsync(rotationSpec, cancellationToken);
+        var id = RotationIds.New(services.Time);
+        if (await CheckLeasesAsync(services, rotationSpec, id, options.ForceTakeover, cancellationToken) is { } busy)
+        {
+            await services.Error.WriteLineAsync($"error: {busy}");
+            return ExitCodes.Locked;
+        }
 
+        var report = await new Preflight(services.Connector, services.Time).RunAsync(rotationSpec, cancellationToken);
         var rotation = Rotation.Create(
-            RotationIds.New(services.Time),
+            id,
             rotationSpec,
             workflow,
             report.OldCa,
             report.SuppliedNewCa,
             report.Regions.ToDictionary(region => region.Region, region => region.Baseline),
             services.Time.GetUtcNow());
-        await store.CreateAsync(rotation, [Created(rotation)], cancellationToken);
-        var progress = json ? services.Error : services.Output;
-        await progress.WriteLineAsync($"Rotation {rotation.Id} created: {rotation.Steps.Count} steps over {string.Join(", ", rotationSpec.Regions.Select(region => region.Name))}");
-        await progress.FlushAsync(cancellationToken);
-        return await RotationSession.RunAsync(services, store, rotation, json, cancellationToken);
+        return await RotationSession.RunAsync(services, store, rotation, options, cancellationToken);
     }
 
-    private static JournalEntry Created(Rotation rotation) => new()
+    /// <summary>Another orchestrator at work on this CA Secret comes first: exit 4 naming it, before any other check.</summary>
+    private static async Task<string?> CheckLeasesAsync(Hosting.CliServices services, RotationSpec spec, string id, bool force, CancellationToken cancellationToken)
     {
-        RotationId = rotation.Id,
-        Time = rotation.CreatedAt,
-        Kind = JournalEntryKind.Transition,
-        To = RotationState.Pending.ToString(),
-        Trigger = "Create",
-        Reason = $"created from the spec for cluster {rotation.Cluster}; current CA {rotation.OldCa!.Subject}",
-    };
+        using var clusters = new RegionClusters(services.Connector, spec);
+        await using var leases = new RotationLeases(clusters, spec, LeaseHolder.Current(id), services.Time, services.Loggers.CreateLogger("Orchestrator.Leases"));
+        using var limit = new CancellationTokenSource(Preflight.ReadBudget, services.Time);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
+        try
+        {
+            return await leases.CheckAsync(force, budget.Token);
+        }
+        catch (Exception unavailable) when (unavailable is Core.Cluster.ClusterException || (unavailable is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // Preflight reports an unreachable or misconfigured region, with its own words.
+            return null;
+        }
+    }
 }

@@ -74,6 +74,7 @@ internal sealed class ConsoleObserver(TextWriter output, TextWriter progress, bo
         StepKind.GenerateCa => rotation.Spec.NewCa.Generated
             ? $"generate the new CA (O={rotation.Spec.NewCa.Alias}, RSA {rotation.Spec.NewCa.KeySize})"
             : "load the supplied new CA",
+        StepKind.UpdateSecret when step.Undo => $"undo {step.Phase}: put back {(rotation.TargetOf(step) is { } target ? $"the content of {target.Name}" : "the old CA alone")}",
         StepKind.UpdateSecret => rotation.Phase(step.Phase!).Description,
         _ => "wait until every pod is replaced and Ready",
     };

@@ -1,19 +1,22 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Output;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Leases;
 using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Cli.Running;
 
 /// <summary>
-/// Runs a rotation in the foreground for <c>start-rotation</c>, <c>resume</c> and <c>demo</c>: holds its run lock,
-/// shows progress, prints the final status, and maps the outcome to the exit code.
+/// Runs a rotation in the foreground for <c>start-rotation</c>, <c>resume</c>, <c>abort</c> and <c>demo</c>: holds
+/// its run lock (one process per state file) and its Lease in every region (one orchestrator per CA Secret), shows
+/// progress, prints the final status, and maps the outcome to the exit code.
 /// </summary>
 internal static class RotationSession
 {
-    public static async Task<int> RunAsync(CliServices services, IRotationStore store, Rotation rotation, bool json, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliServices services, IRotationStore store, Rotation rotation, SessionOptions options, CancellationToken cancellationToken)
     {
         var owner = $"orchestrator pid {Environment.ProcessId} on {Environment.MachineName}";
         await using var runLock = await store.TryLockAsync(rotation.Id, owner, CancellationToken.None);
@@ -23,15 +26,39 @@ internal static class RotationSession
             return ExitCodes.Locked;
         }
 
-        // A run that died may have left the document behind what another process saved since: read it under the lock.
-        rotation = await store.FindAsync(rotation.Id, CancellationToken.None) ?? rotation;
-        var observer = new ConsoleObserver(json ? services.Error : services.Output, services.Error, services.Interactive);
+        using var leaseClusters = new RegionClusters(services.Connector, rotation.Spec);
+        await using var leases = new RotationLeases(leaseClusters, rotation.Spec, LeaseHolder.Current(rotation.Id), services.Time, services.Loggers.CreateLogger("Orchestrator.Leases"));
+        if (await leases.AcquireAsync(options.ForceTakeover, cancellationToken) is { } refusal)
+        {
+            await services.Error.WriteLineAsync($"error: {refusal}");
+            return ExitCodes.Locked;
+        }
+
+        if (options.Create)
+        {
+            await store.CreateAsync(rotation, [Created(rotation)], cancellationToken);
+            await (options.Json ? services.Error : services.Output).WriteLineAsync($"Rotation {rotation.Id} created: {rotation.Steps.Count} steps over {string.Join(", ", rotation.Spec.Regions.Select(region => region.Name))}");
+        }
+        else
+        {
+            // Another process may have saved it since it was read: read it again under the lock.
+            rotation = await store.FindAsync(rotation.Id, CancellationToken.None) ?? rotation;
+        }
+
+        var observer = new ConsoleObserver(options.Json ? services.Error : services.Output, services.Error, services.Interactive);
         var runner = new RotationRunner(store, services.Connector, observer, services.Time, services.Loggers);
-        var outcome = await runner.RunAsync(rotation, cancellationToken);
-        await PrintAsync(services, rotation, json);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leases.Lost);
+        var outcome = await runner.RunAsync(rotation, run.Token);
+        await PrintAsync(services, rotation, options.Json);
+        if (leases.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            await services.Error.WriteLineAsync($"error: {leases.LostReason}");
+            return ExitCodes.Locked;
+        }
+
         return outcome switch
         {
-            RunOutcome.Succeeded => ExitCodes.Success,
+            RunOutcome.Succeeded or RunOutcome.RolledBack => ExitCodes.Success,
             RunOutcome.Interrupted => ExitCodes.Interrupted,
             _ => ExitCodes.StepFailed,
         };
@@ -51,4 +78,14 @@ internal static class RotationSession
 
         await services.Output.FlushAsync(CancellationToken.None);
     }
+
+    private static JournalEntry Created(Rotation rotation) => new()
+    {
+        RotationId = rotation.Id,
+        Time = rotation.CreatedAt,
+        Kind = JournalEntryKind.Transition,
+        To = RotationState.Pending.ToString(),
+        Trigger = "Create",
+        Reason = $"created from the spec for cluster {rotation.Cluster}; current CA {rotation.OldCa!.Subject}",
+    };
 }

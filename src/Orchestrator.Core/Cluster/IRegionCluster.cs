@@ -21,6 +21,15 @@ public interface IRegionCluster : IDisposable
     /// <summary>The region's state now: one list of each kind.</summary>
     Task<ClusterSnapshot> SnapshotAsync(string caSecret, CancellationToken cancellationToken);
 
+    /// <summary>Reads a Lease in the region's namespace; null when it does not exist.</summary>
+    Task<LeaseRecord?> ReadLeaseAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates the Lease (no <paramref name="basis"/>) or replaces it on condition that it is still at the basis's
+    /// resource version. Null when someone else created or changed it first: read again and decide again.
+    /// </summary>
+    Task<LeaseRecord?> WriteLeaseAsync(string name, LeaseClaim claim, LeaseRecord? basis, CancellationToken cancellationToken);
+
     /// <summary>
     /// The region's state now, then again after every change, driven by watches (re-listing after a broken watch or
     /// a 410, and re-listing now and then as a safety net) until the token ends.

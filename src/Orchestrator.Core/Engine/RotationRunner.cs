@@ -18,37 +18,98 @@ public sealed partial class RotationRunner(
     TimeProvider time,
     ILoggerFactory loggers)
 {
+    /// <summary>How often a running step looks for an abort request in the state file.</summary>
+    public static readonly TimeSpan AbortPollInterval = TimeSpan.FromSeconds(1);
+
     private readonly ILogger _logger = loggers.CreateLogger("Orchestrator.Runner");
 
     public async Task<RunOutcome> RunAsync(Rotation rotation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rotation);
         var lifecycle = new RotationLifecycle(rotation, time);
-        lifecycle.Fire(
-            rotation.State == RotationState.Pending ? RotationTrigger.Start : RotationTrigger.Resume,
-            rotation.State == RotationState.Pending ? "started" : $"resumed from {rotation.State}");
-        await SaveAsync(rotation, lifecycle.TakeTransitions());
-
         using var clusters = new RegionClusters(connector, rotation.Spec);
-        while (rotation.NextStep() is { } step)
+        if (await AbortRequestedAsync(rotation) is { } request)
         {
-            var failure = await RunStepAsync(rotation, step, clusters, cancellationToken);
-            if (failure is not null)
-            {
-                var interrupted = cancellationToken.IsCancellationRequested;
-                lifecycle.Fire(RotationTrigger.Fail, interrupted ? "interrupted; run resume to continue" : $"step {step.Number} ({step.Label}) failed: {failure}");
-                await SaveAsync(rotation, lifecycle.TakeTransitions());
-                return interrupted ? RunOutcome.Interrupted : RunOutcome.Failed;
-            }
+            await AbortAsync(rotation, lifecycle, clusters, request, cancellationToken);
+        }
+        else
+        {
+            lifecycle.Fire(
+                rotation.State == RotationState.Pending ? RotationTrigger.Start : RotationTrigger.Resume,
+                rotation.State == RotationState.Pending ? "started" : $"resumed from {rotation.State}");
+            await SaveAsync(rotation, lifecycle.TakeTransitions());
         }
 
-        lifecycle.Fire(RotationTrigger.Complete, "every step succeeded");
+        while (rotation.NextStep() is { } step)
+        {
+            using var abortWatch = rotation.State == RotationState.RollingBack ? null : new AbortWatch(store, rotation.Id, AbortPollInterval, time);
+            var abortRequested = abortWatch?.Requested ?? CancellationToken.None;
+            using var stepToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, abortRequested);
+            var failure = await RunStepAsync(rotation, step, clusters, stepToken.Token, abortRequested);
+            if (failure is null)
+            {
+                continue;
+            }
+
+            if (abortRequested.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await AbortAsync(rotation, lifecycle, clusters, await AbortRequestedAsync(rotation) ?? "abort requested", cancellationToken);
+                    continue;
+                }
+                catch (InvalidTransitionException refused)
+                {
+                    failure = refused.Message;
+                }
+            }
+
+            var interrupted = cancellationToken.IsCancellationRequested;
+            lifecycle.Fire(RotationTrigger.Fail, interrupted ? "interrupted; run resume to continue" : $"step {step.Number} ({step.Label}) failed: {failure}");
+            await SaveAsync(rotation, lifecycle.TakeTransitions());
+            return interrupted ? RunOutcome.Interrupted : RunOutcome.Failed;
+        }
+
+        var rolledBack = rotation.State == RotationState.RollingBack;
+        lifecycle.Fire(rolledBack ? RotationTrigger.RollbackComplete : RotationTrigger.Complete, rolledBack ? "every region is back on the old CA alone" : "every step succeeded");
         await SaveAsync(rotation, lifecycle.TakeTransitions());
-        return RunOutcome.Succeeded;
+        return rolledBack ? RunOutcome.RolledBack : RunOutcome.Succeeded;
     }
 
+    /// <summary>
+    /// Turns the rotation round: plans the undo steps from the regions as they are, then moves it to RollingBack.
+    /// <see cref="InvalidTransitionException"/> (the request consumed, the rotation unchanged) when it cannot be done.
+    /// </summary>
+    private async Task AbortAsync(Rotation rotation, RotationLifecycle lifecycle, RegionClusters clusters, string reason, CancellationToken cancellationToken)
+    {
+        await store.ClearAbortRequestAsync(rotation.Id, CancellationToken.None);
+        if (RollbackPlanner.Refusal(rotation) is { } refusal)
+        {
+            LogAbortRefused(_logger, refusal);
+            throw new InvalidTransitionException(refusal);
+        }
+
+        try
+        {
+            await RollbackPlanner.PlanAsync(rotation, clusters, cancellationToken);
+        }
+        catch (Exception failure) when (failure is StepFailedException or ClusterException)
+        {
+            LogAbortRefused(_logger, failure.Message);
+            throw new InvalidTransitionException($"rotation {rotation.Id} cannot be rolled back now: {failure.Message}", failure);
+        }
+
+        lifecycle.Fire(RotationTrigger.Abort, reason);
+        await SaveAsync(rotation, lifecycle.TakeTransitions());
+        LogAborted(_logger, rotation.Id, rotation.Steps.Count(step => step.Undo));
+    }
+
+    private Task<string?> AbortRequestedAsync(Rotation rotation) => rotation.State == RotationState.RollingBack
+        ? Task.FromResult<string?>(null)
+        : store.FindAbortRequestAsync(rotation.Id, CancellationToken.None);
+
     /// <summary>Runs one step; null when it succeeded, else why it did not.</summary>
-    private async Task<string?> RunStepAsync(Rotation rotation, StepRecord step, RegionClusters clusters, CancellationToken cancellationToken)
+    private async Task<string?> RunStepAsync(Rotation rotation, StepRecord step, RegionClusters clusters, CancellationToken cancellationToken, CancellationToken abortRequested)
     {
         step.Status = StepStatus.Running;
         step.Attempts++;
@@ -66,6 +127,10 @@ public sealed partial class RotationRunner(
         {
             var context = new StepContext(rotation, step, clusters, store, observer, time, deadline.Token);
             await Executor(step.Kind).ExecuteAsync(context, linked.Token);
+        }
+        catch (OperationCanceledException) when (abortRequested.IsCancellationRequested)
+        {
+            failure = "stopped: the rotation is being aborted";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -127,6 +192,12 @@ public sealed partial class RotationRunner(
         rotation.UpdatedAt = time.GetUtcNow();
         return store.SaveAsync(rotation, journal, CancellationToken.None);
     }
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "abort refused: {Reason}")]
+    private static partial void LogAbortRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "rotation {Rotation} aborted: rolling back in {Steps} steps")]
+    private static partial void LogAborted(ILogger logger, string rotation, int steps);
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "step {Number} {Step}: started (attempt {Attempt})")]
     private static partial void LogStepStarted(ILogger logger, int number, string step, int attempt);

@@ -6,4 +6,5 @@ public enum RunOutcome
     Succeeded,
     Failed,
     Interrupted,
+    RolledBack,
 }

@@ -31,8 +31,8 @@ public sealed class SecretContent(CaMaterial oldCa, CaMaterial newCa, string ext
         return data;
     }
 
-    /// <summary>Where <paramref name="current"/> stands between the content before a phase and the phase's own.</summary>
-    public SecretFit Compare(IReadOnlyDictionary<string, byte[]> current, PhaseDefinition? previous, PhaseDefinition phase)
+    /// <summary>Where <paramref name="current"/> stands between the content before a step (null: the start) and after it.</summary>
+    public SecretFit Compare(IReadOnlyDictionary<string, byte[]> current, PhaseDefinition? previous, PhaseDefinition? phase)
     {
         ArgumentNullException.ThrowIfNull(current);
         if (SameManaged(current, For(phase, current)))
@@ -44,7 +44,7 @@ public sealed class SecretContent(CaMaterial oldCa, CaMaterial newCa, string ext
     }
 
     /// <summary>Says, without showing any key, what in <paramref name="current"/> differs from both expected contents.</summary>
-    public string DescribeChange(IReadOnlyDictionary<string, byte[]> current, PhaseDefinition? previous, PhaseDefinition phase)
+    public string DescribeChange(IReadOnlyDictionary<string, byte[]> current, PhaseDefinition? previous, PhaseDefinition? phase)
     {
         ArgumentNullException.ThrowIfNull(current);
         var expected = For(previous, current);
@@ -69,6 +69,30 @@ public sealed class SecretContent(CaMaterial oldCa, CaMaterial newCa, string ext
         }
 
         return differences.Count == 0 ? "its entries do not match either the content before this step or after it" : string.Join("; ", differences);
+    }
+
+    /// <summary>
+    /// Which content a Secret holds: -1 for the start (the old CA alone), i for that of <paramref name="phases"/>[i],
+    /// null for anything else.
+    /// </summary>
+    public int? PhaseIndexOf(IReadOnlyDictionary<string, byte[]> current, IReadOnlyList<PhaseDefinition> phases)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(phases);
+        if (SameManaged(current, For(null, current)))
+        {
+            return -1;
+        }
+
+        for (var index = 0; index < phases.Count; index++)
+        {
+            if (SameManaged(current, For(phases[index], current)))
+            {
+                return index;
+            }
+        }
+
+        return null;
     }
 
     private CaMaterial Ca(CaSource source) => source == CaSource.Old ? oldCa : newCa;

@@ -19,8 +19,8 @@ internal sealed partial class UpdateSecretExecutor(ILogger logger) : IStepExecut
         var rotation = context.Rotation;
         var step = context.Step;
         var region = step.Region!;
-        var phase = rotation.Phase(step.Phase!);
-        var previous = rotation.PreviousPhase(phase.Name);
+        var phase = rotation.TargetOf(step);
+        var previous = rotation.ExpectedBefore(step);
         var content = new SecretContent(rotation.OldCa!, rotation.NewCa!, rotation.Spec.ExtraCaKey);
         var cluster = context.Clusters[region];
         for (var conflicts = 0; conflicts <= MaximumConflicts; conflicts++)
@@ -45,11 +45,11 @@ internal sealed partial class UpdateSecretExecutor(ILogger logger) : IStepExecut
                     step.Detail ??= step.Write.WrittenByThisStep
                         ? "written"
                         : "the Secret already held this content; not written again";
-                    LogAlreadyApplied(logger, region, rotation.Spec.CaSecret, phase.Name);
+                    LogAlreadyApplied(logger, region, rotation.Spec.CaSecret, step.Name);
                     return;
                 case SecretFit.Changed:
                     throw new StepFailedException(
-                        $"{region}: Secret {secret.Namespace}/{secret.Name} was changed by someone else and no longer fits step {phase.Name}: "
+                        $"{region}: Secret {secret.Namespace}/{secret.Name} was changed by someone else and no longer fits step {step.Name}: "
                         + content.DescribeChange(secret.Data, previous, phase)
                         + ". It was not overwritten; put it back as it was, or abort the rotation");
             }
@@ -64,7 +64,7 @@ internal sealed partial class UpdateSecretExecutor(ILogger logger) : IStepExecut
             {
                 step.Write = step.Write with { Done = true, DoneAt = context.Time.GetUtcNow(), WrittenByThisStep = true, ResourceVersion = outcome.ResourceVersion };
                 step.Detail = $"wrote {Describe(phase, rotation.Spec.ExtraCaKey)}";
-                LogWritten(logger, region, rotation.Spec.CaSecret, phase.Name, outcome.ResourceVersion);
+                LogWritten(logger, region, rotation.Spec.CaSecret, step.Name, outcome.ResourceVersion);
                 return;
             }
 
@@ -74,8 +74,9 @@ internal sealed partial class UpdateSecretExecutor(ILogger logger) : IStepExecut
         throw new StepFailedException($"{region}: Secret {rotation.Spec.CaSecret} changed {MaximumConflicts} times while this step tried to update it; find what keeps changing it, then resume");
     }
 
-    private static string Describe(Workflows.PhaseDefinition phase, string extraKey) =>
-        $"ca.crt/ca.key = {phase.Main.ToString().ToLowerInvariant()} CA" + (phase.Extra is { } extra ? $", {extraKey} = {extra.ToString().ToLowerInvariant()} CA" : $", no {extraKey}");
+    private static string Describe(Workflows.PhaseDefinition? phase, string extraKey) =>
+        $"ca.crt/ca.key = {(phase?.Main ?? Workflows.CaSource.Old).ToString().ToLowerInvariant()} CA"
+        + (phase?.Extra is { } extra ? $", {extraKey} = {extra.ToString().ToLowerInvariant()} CA" : $", no {extraKey}");
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "{Region}: Secret {Secret} updated for {Phase} (resourceVersion {ResourceVersion})")]
     private static partial void LogWritten(ILogger logger, string region, string secret, string phase, string? resourceVersion);

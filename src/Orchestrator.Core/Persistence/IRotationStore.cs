@@ -23,6 +23,17 @@ public interface IRotationStore : IDisposable
     Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Asks whoever runs the rotation to roll it back. Kept apart from the rotation's document, so that the running
+    /// process's own saves cannot overwrite the request.
+    /// </summary>
+    Task RequestAbortAsync(string id, string reason, CancellationToken cancellationToken);
+
+    /// <summary>The reason of a pending abort request, or null.</summary>
+    Task<string?> FindAbortRequestAsync(string id, CancellationToken cancellationToken);
+
+    Task ClearAbortRequestAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Takes the right to run a rotation, held until the returned lock is disposed or the process dies. When another
     /// process holds it, the result says who.
     /// </summary>

@@ -81,7 +81,13 @@ public sealed class Rotation
 
     /// <summary>The Secret change a wait step waits for: the update step of the same phase and region.</summary>
     public StepRecord UpdateStepFor(StepRecord wait) =>
-        Steps.Single(step => step.Kind == StepKind.UpdateSecret && step.Phase == wait.Phase && step.Region == wait.Region);
+        Steps.Single(step => step.Kind == StepKind.UpdateSecret && step.Phase == wait.Phase && step.Region == wait.Region && step.Undo == wait.Undo);
+
+    /// <summary>The Secret content an update step writes: its phase's, or for an undo, the content before its phase.</summary>
+    public PhaseDefinition? TargetOf(StepRecord update) => update.Undo ? PreviousPhase(update.Phase!) : Phase(update.Phase!);
+
+    /// <summary>The Secret content an update step expects to find before it writes.</summary>
+    public PhaseDefinition? ExpectedBefore(StepRecord update) => update.Undo ? Phase(update.Phase!) : PreviousPhase(update.Phase!);
 
     /// <summary>
     /// The region as it last settled before <paramref name="update"/>: the previous wait's end, or preflight's view.

@@ -12,8 +12,11 @@ public sealed class StepRecord
     /// <summary>The region the step acts on; null for the one step that acts on none (making the CA).</summary>
     public string? Region { get; init; }
 
-    /// <summary>The workflow phase whose Secret change this step makes or waits for.</summary>
+    /// <summary>The workflow phase whose Secret change this step makes (or undoes) or waits for.</summary>
     public string? Phase { get; init; }
+
+    /// <summary>A roll-back step: it puts back the content the region had before <see cref="Phase"/>.</summary>
+    public bool Undo { get; init; }
 
     public StepStatus Status { get; set; }
 

@@ -50,4 +50,15 @@ internal static class ClusterObjects
         secret.Metadata.ResourceVersion,
         new Dictionary<string, byte[]>(secret.Data ?? new Dictionary<string, byte[]>(), StringComparer.Ordinal),
         new Dictionary<string, string>(secret.Metadata.Annotations ?? new Dictionary<string, string>(), StringComparer.Ordinal));
+
+    public static LeaseRecord Lease(V1Lease lease) => new(
+        lease.Metadata.Name,
+        lease.Spec?.HolderIdentity,
+        TimeSpan.FromSeconds(lease.Spec?.LeaseDurationSeconds ?? 0),
+        Utc(lease.Spec?.AcquireTime),
+        Utc(lease.Spec?.RenewTime),
+        lease.Metadata.ResourceVersion);
+
+    private static DateTimeOffset? Utc(DateTime? time) =>
+        time is { } value ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)) : null;
 }

@@ -128,6 +128,57 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
             (await pods).Items.Select(ClusterObjects.Pod).OrderBy(pod => pod.Name, StringComparer.Ordinal).ToList());
     }
 
+    public Task<LeaseRecord?> ReadLeaseAsync(string name, CancellationToken cancellationToken) =>
+        _calls.ExecuteAsync(
+            new ApiOperation("get", "leases", _target.Namespace, name),
+            async token =>
+            {
+                try
+                {
+                    return ClusterObjects.Lease(await _client.CoordinationV1.ReadNamespacedLeaseAsync(name, _target.Namespace, cancellationToken: token));
+                }
+                catch (HttpOperationException missing) when (missing.Response?.StatusCode == HttpStatusCode.NotFound)
+                {
+                    return null;
+                }
+            },
+            cancellationToken);
+
+    public Task<LeaseRecord?> WriteLeaseAsync(string name, LeaseClaim claim, LeaseRecord? basis, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var lease = new V1Lease
+        {
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = _target.Namespace, ResourceVersion = basis?.ResourceVersion },
+            Spec = new V1LeaseSpec
+            {
+                HolderIdentity = claim.Holder,
+                LeaseDurationSeconds = (int)Math.Ceiling(claim.Duration.TotalSeconds),
+                AcquireTime = claim.AcquireTime.UtcDateTime,
+                RenewTime = claim.RenewTime.UtcDateTime,
+            },
+        };
+        var operation = new ApiOperation(basis is null ? "create" : "update", "leases", _target.Namespace, name);
+        return _calls.ExecuteAsync(
+            operation,
+            async token =>
+            {
+                try
+                {
+                    var written = basis is null
+                        ? await _client.CoordinationV1.CreateNamespacedLeaseAsync(lease, _target.Namespace, cancellationToken: token)
+                        : await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, name, _target.Namespace, cancellationToken: token);
+                    return ClusterObjects.Lease(written);
+                }
+                catch (HttpOperationException taken) when (taken.Response?.StatusCode == HttpStatusCode.Conflict)
+                {
+                    // Created or renewed by someone else first: the caller reads again and decides again.
+                    return null;
+                }
+            },
+            cancellationToken);
+    }
+
     public IAsyncEnumerable<ClusterSnapshot> ObserveAsync(string caSecret, CancellationToken cancellationToken) =>
         _observer.ObserveAsync(caSecret, cancellationToken);
 

@@ -14,5 +14,8 @@ internal static class Collections
 
     public const string MetaId = "store";
 
+    /// <summary>Pending abort requests, one per rotation id; absent in files written before it existed, which is the same as none.</summary>
+    public const string AbortRequests = "abortRequests";
+
     public const string JournalRotationId = "rotationId";
 }

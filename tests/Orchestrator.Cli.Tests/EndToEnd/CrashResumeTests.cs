@@ -25,12 +25,12 @@ public sealed class CrashResumeTests
             if (run % 2 == 0)
             {
                 // Right after a Secret write lands: the window between the write and its "done" mark.
-                var writesBefore = clusters.OrchestratorWrites().Count;
-                await WaitForAsync(() => clusters.OrchestratorWrites().Count > writesBefore || process.HasExited);
+                var writesBefore = SecretWrites(clusters);
+                await WaitForAsync(() => SecretWrites(clusters) > writesBefore || process.HasExited);
             }
             else
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(100, 1500)), TestContext.Current.CancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 3000)), TestContext.Current.CancellationToken);
             }
 
             if (!process.HasExited)
@@ -45,9 +45,10 @@ public sealed class CrashResumeTests
                 break;
             }
 
-            // Killed before the rotation was even created: start again; otherwise resume it.
+            // Killed before the rotation was even created: start again, taking over the Leases the dead process may
+            // have taken (as its refusal tells a user to); otherwise resume it.
             var created = (await OrchestratorProcess.RunAsync(["list", "--state", clusters.StatePath, "-o", "json"])).Output.Contains("\"id\"", StringComparison.Ordinal);
-            command = created ? ["resume", "--state", clusters.StatePath] : ["start-rotation", "--spec", spec, "--state", clusters.StatePath];
+            command = created ? ["resume", "--state", clusters.StatePath] : ["start-rotation", "--spec", spec, "--state", clusters.StatePath, "--force-takeover"];
         }
 
         var final = await OrchestratorProcess.RunAsync(["resume", "--state", clusters.StatePath]);
@@ -67,6 +68,9 @@ public sealed class CrashResumeTests
             Assert.Equal("O=ca2", PemCertificates.Describe(data["ca.crt"]).Subject);
         }
     }
+
+    private static int SecretWrites(SimulatedClusters clusters) =>
+        clusters.OrchestratorWrites().Count(line => line["resource"]!.GetValue<string>() == "secrets");
 
     private static async Task WaitForAsync(Func<bool> condition)
     {

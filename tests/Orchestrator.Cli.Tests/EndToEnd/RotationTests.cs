@@ -66,7 +66,7 @@ public sealed class RotationTests
         await using var clusters = await SimulatedClusters.StartAsync(1);
         clusters.Faults("region1").Replace(new Simulator.Faults.FaultSettings { StuckPods = ["example-cluster-cassandra-dc1-1"] });
 
-        var failed = await OrchestratorProcess.RunAsync(["start-rotation", "--spec", clusters.WriteSpec(timeout: "3s"), "--state", clusters.StatePath]);
+        var failed = await OrchestratorProcess.RunAsync(["start-rotation", "--spec", clusters.WriteSpec(timeout: "8s"), "--state", clusters.StatePath]);
 
         Assert.True(failed.ExitCode == 3, failed.ToString());
         var status = JsonNode.Parse((await OrchestratorProcess.RunAsync(["status", "--state", clusters.StatePath, "-o", "json"])).Output)!;

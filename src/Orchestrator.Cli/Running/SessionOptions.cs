@@ -1,0 +1,7 @@
+namespace Orchestrator.Cli.Running;
+
+/// <summary>How a session runs a rotation.</summary>
+/// <param name="Create">A new rotation: stored once its Leases are held.</param>
+/// <param name="ForceTakeover">Take over Leases of another rotation whose holder stopped renewing them.</param>
+/// <param name="Json">Print the final status as JSON, and progress to stderr.</param>
+internal sealed record SessionOptions(bool Create, bool ForceTakeover, bool Json);
