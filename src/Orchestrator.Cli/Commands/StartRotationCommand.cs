@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Orchestrator.Cli.Running;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Cli.Running;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Leases;
 using Orchestrator.Core.Rotations;
