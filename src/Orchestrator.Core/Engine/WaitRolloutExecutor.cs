@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
 
 namespace Orchestrator.Core.Engine;
@@ -9,6 +10,10 @@ namespace Orchestrator.Core.Engine;
 /// </summary>
 internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecutor
 {
+    private static readonly TimeSpan MinimumSaveInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan IdleSaveInterval = TimeSpan.FromSeconds(30);
+    private DateTimeOffset _lastSaved = DateTimeOffset.MinValue;
+
     public async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
         var rotation = context.Rotation;
@@ -29,8 +34,10 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
 
                 last = verdict;
                 context.Observer.WaitProgress(rotation, step, verdict);
+                await SaveProgressAsync(context, verdict, cancellationToken);
                 if (verdict.Complete)
                 {
+                    step.Progress = null;
                     step.Settled = RolloutJudge.Baseline(snapshot);
                     step.Detail = $"{snapshot.Pods.Count} pods replaced and Ready in {snapshot.StatefulSets.Count} StatefulSet(s)";
                     return;
@@ -45,6 +52,23 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
         }
 
         throw new StepFailedException($"{step.Region}: the watch on the region ended before the rollout completed");
+    }
+
+    /// <summary>Keeps <c>status</c> (another process, reading the state file) current, without a save per event.</summary>
+    private async Task SaveProgressAsync(StepContext context, RolloutVerdict verdict, CancellationToken cancellationToken)
+    {
+        var now = context.Time.GetUtcNow();
+        var counts = verdict.StatefulSets.Select(set => new StatefulSetCount(set.Name, set.ReplacedAndReady, set.Total)).ToList();
+        var previous = context.Step.Progress;
+        var changed = previous is null
+            || previous.WaitingFor != verdict.WaitingFor.ToString()
+            || !previous.StatefulSets.SequenceEqual(counts);
+        if (!verdict.Complete && (changed ? now - _lastSaved >= MinimumSaveInterval : now - _lastSaved >= IdleSaveInterval))
+        {
+            context.Step.Progress = new WaitProgress(verdict.WaitingFor.ToString(), counts, verdict.Diagnosis, now);
+            await context.Store.SaveAsync(context.Rotation, [], cancellationToken);
+            _lastSaved = now;
+        }
     }
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "{Region}: waiting for {WaitingFor}: {Diagnosis}")]

@@ -34,6 +34,9 @@ public sealed class StepRecord
     /// <summary>For a Secret change: its intent and whether it is done.</summary>
     public SecretWrite? Write { get; set; }
 
+    /// <summary>For a wait: what it last saw, saved as it goes (at most about once a second).</summary>
+    public WaitProgress? Progress { get; set; }
+
     /// <summary>For a finished wait: the region as the wait left it, the baseline for whatever changes it next.</summary>
     public RolloutBaseline? Settled { get; set; }
 
