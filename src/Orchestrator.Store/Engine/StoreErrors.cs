@@ -42,7 +42,8 @@ internal static class StoreErrors
     }
 
     public static string KeyMismatch(StatePaths paths) =>
-        $"cannot decrypt state file {paths.Database}: the state key does not match ({StoreOptions.KeyVariable} or {paths.KeyFile})";
+        $"cannot decrypt state file {paths.Database}: the state key does not match ({StoreOptions.KeyVariable} or {paths.KeyFile}); "
+        + $"use the key it was written with ({StoreOptions.KeyVariable}, when set, is used instead of {paths.KeyFile})";
 
     public static StoreException Damaged(StatePaths paths, Exception cause) =>
         new($"state file {paths.Database} is damaged ({OneLine(cause.Message)}); restore it from a backup or move it aside", cause);

@@ -10,18 +10,14 @@ namespace Orchestrator.Cli.Tests.Support;
 internal sealed partial class OrchestratorProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly Task<string> _error;
-    private readonly List<string> _lines = [];
-    private readonly Lock _gate = new();
-    private readonly Task _reader;
-    private TaskCompletionSource<string>? _awaited;
-    private Func<string, bool>? _match;
+    private readonly StreamLines _output;
+    private readonly StreamLines _error;
 
     private OrchestratorProcess(Process process)
     {
         _process = process;
-        _error = process.StandardError.ReadToEndAsync();
-        _reader = Task.Run(ReadOutputAsync);
+        _output = new StreamLines(process.StandardOutput);
+        _error = new StreamLines(process.StandardError);
     }
 
     public int Id => _process.Id;
@@ -60,30 +56,14 @@ internal sealed partial class OrchestratorProcess : IDisposable
         return await process.WaitForExitAsync(timeout ?? TimeSpan.FromMinutes(3));
     }
 
-    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
-    {
-        TaskCompletionSource<string> awaited;
-        lock (_gate)
-        {
-            var seen = _lines.FirstOrDefault(match);
-            if (seen is not null)
-            {
-                return seen;
-            }
+    /// <summary>Waits for a line on stdout, where the run prints a line per step.</summary>
+    public Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout) => WaitForAsync(_output, "stdout", match, timeout);
 
-            awaited = _awaited = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _match = match;
-        }
+    /// <summary>Waits for a line on stderr, where the run's wait progress and its log go.</summary>
+    public Task<string> WaitForErrorLineAsync(Func<string, bool> match, TimeSpan timeout) => WaitForAsync(_error, "stderr", match, timeout);
 
-        var finished = _reader.ContinueWith(_ => string.Empty, TaskScheduler.Default);
-        var first = await Task.WhenAny(awaited.Task, finished).WaitAsync(timeout);
-        if (first == finished && !awaited.Task.IsCompleted)
-        {
-            throw new InvalidOperationException($"orchestrator ended before printing the expected line; stderr:\n{await _error}");
-        }
-
-        return await awaited.Task;
-    }
+    /// <summary>The lines printed on stderr so far.</summary>
+    public IReadOnlyList<string> ErrorLines => _error.Lines;
 
     public void Signal(int signal)
     {
@@ -103,14 +83,11 @@ internal sealed partial class OrchestratorProcess : IDisposable
         catch (OperationCanceledException)
         {
             _process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"orchestrator did not exit within {timeout}; stderr so far:\n{(_error.IsCompleted ? await _error : string.Empty)}");
+            throw new TimeoutException($"orchestrator did not exit within {timeout}; stdout so far:\n{_output}\nstderr so far:\n{_error}");
         }
 
-        await _reader;
-        lock (_gate)
-        {
-            return new ProcessOutcome(_process.ExitCode, string.Join('\n', _lines), _error.Result);
-        }
+        await Task.WhenAll(_output.Completion, _error.Completion);
+        return new ProcessOutcome(_process.ExitCode, _output.ToString(), _error.ToString());
     }
 
     public void Dispose()
@@ -124,21 +101,9 @@ internal sealed partial class OrchestratorProcess : IDisposable
         _process.Dispose();
     }
 
-    private async Task ReadOutputAsync()
-    {
-        while (await _process.StandardOutput.ReadLineAsync() is { } line)
-        {
-            lock (_gate)
-            {
-                _lines.Add(line);
-                if (_match is not null && _match(line))
-                {
-                    _awaited?.TrySetResult(line);
-                    _match = null;
-                }
-            }
-        }
-    }
+    private async Task<string> WaitForAsync(StreamLines stream, string name, Func<string, bool> match, TimeSpan timeout) =>
+        await stream.WaitForAsync(match, timeout)
+        ?? throw new InvalidOperationException($"orchestrator closed its {name} before printing the expected line; stdout:\n{_output}\nstderr:\n{_error}");
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

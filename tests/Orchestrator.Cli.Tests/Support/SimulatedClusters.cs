@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using k8s.Models;
-using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Simulator.Faults;
 using Orchestrator.Simulator.Hosting;
 using Orchestrator.Simulator.Storage;
@@ -20,13 +19,17 @@ internal sealed class SimulatedClusters : IAsyncDisposable
 
     private readonly TemporaryDirectory _directory;
 
-    private SimulatedClusters(TemporaryDirectory directory, Simulation simulation)
+    private SimulatedClusters(TemporaryDirectory directory, Simulation simulation, SimulatorLog log)
     {
         _directory = directory;
         Simulation = simulation;
+        Log = log;
     }
 
     public Simulation Simulation { get; }
+
+    /// <summary>What the simulated regions logged, such as every injected failure.</summary>
+    public SimulatorLog Log { get; }
 
     public string Directory => _directory.Path;
 
@@ -35,6 +38,7 @@ internal sealed class SimulatedClusters : IAsyncDisposable
     public static async Task<SimulatedClusters> StartAsync(int regions, int datacenters = 1, int pods = 3)
     {
         var directory = new TemporaryDirectory();
+        var log = new SimulatorLog();
         var simulation = await Simulation.StartAsync(
             new SimulatorOptions
             {
@@ -45,10 +49,10 @@ internal sealed class SimulatedClusters : IAsyncDisposable
                 PodRestartTime = TimeSpan.FromMilliseconds(40),
                 PodTerminationTime = TimeSpan.FromMilliseconds(10),
             },
-            NullLoggerFactory.Instance,
+            log,
             TimeProvider.System,
             TestContext.Current.CancellationToken);
-        return new SimulatedClusters(directory, simulation);
+        return new SimulatedClusters(directory, simulation, log);
     }
 
     public RegionStore Store(string region) => Simulation.Regions.Single(candidate => candidate.Name == region).Store;
@@ -84,6 +88,27 @@ internal sealed class SimulatedClusters : IAsyncDisposable
     /// <summary>The mutating requests this orchestrator (not the test, not kubectl) sent.</summary>
     public List<JsonNode> OrchestratorWrites() =>
         AuditLines().Where(line => line["userAgent"]!.GetValue<string>().StartsWith("orchestrator", StringComparison.Ordinal)).ToList();
+
+    /// <summary>The orchestrator's updates of the CA Secret (any code), in the order the regions answered them.</summary>
+    public List<JsonNode> SecretUpdates() =>
+        OrchestratorWrites().Where(line => line["resource"]!.GetValue<string>() == "secrets" && line["verb"]!.GetValue<string>() == "update").ToList();
+
+    /// <summary>Changes the region's CA Secret as someone else (kubectl edit, another tool) would.</summary>
+    public void ChangeSecret(string region, Action<IDictionary<string, byte[]>> change) =>
+        Store(region).Modify(ResourceTypes.Secrets, Namespace, CaSecret, existing =>
+        {
+            var secret = existing.As<V1Secret>();
+            change(secret.Data);
+            return secret;
+        });
+
+    /// <summary>What <c>orchestrator status --output json</c> says about the newest rotation in this state file.</summary>
+    public async Task<JsonNode> StatusAsync()
+    {
+        var status = await OrchestratorProcess.RunAsync(["status", "--state", StatePath, "--output", "json"]);
+        Assert.True(status.ExitCode == 0, status.ToString());
+        return JsonNode.Parse(status.Output)!;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -59,7 +59,7 @@ public sealed class EncryptionAtRestTests
 
         var error = Assert.Throws<StoreException>(() => TestStores.Open(path, TestStores.OtherKey));
 
-        Assert.Equal($"cannot decrypt state file {path}: the state key does not match (ORCHESTRATOR_STATE_KEY or {path}.key)", error.Message);
+        Assert.Equal($"cannot decrypt state file {path}: the state key does not match (ORCHESTRATOR_STATE_KEY or {path}.key); use the key it was written with (ORCHESTRATOR_STATE_KEY, when set, is used instead of {path}.key)", error.Message);
     }
 
     [Fact]

@@ -1,0 +1,109 @@
+using System.Text;
+using Orchestrator.Cli.Tests.Support;
+using Orchestrator.Crypto.Authority;
+using Orchestrator.Crypto.Certificates;
+using Orchestrator.Simulator.Faults;
+using Orchestrator.Testing;
+
+namespace Orchestrator.Cli.Tests.Reliability;
+
+/// <summary>
+/// Someone else changes the CA Secret so that it fits neither the content before step 4 (promote-new-ca) nor after it:
+/// the step stops (exit 3), says what changed, and never overwrites it.
+/// </summary>
+/// <remarks>
+/// Both moments are held open by the simulator rather than raced with a delay: a stuck pod holds step 3's wait
+/// until the change is made, and failing lists hold step 4 between its read and its write.
+/// </remarks>
+public sealed class ForeignChangeTests
+{
+    private const string StuckPod = "example-cluster-cassandra-dc1-0";
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+    private static readonly string IntruderPem = CertificateAuthorityGenerator.Generate(new CertificateAuthorityOptions("intruder", 2048), TimeProvider.System).CertificatePem;
+
+    [Theory]
+    [InlineData(ForeignChange.ExtraEntryRemoved)]
+    [InlineData(ForeignChange.ExtraEntryReplacedByAnotherCa)]
+    public async Task StartRotation_SecretChangedBeforeTheStepReadsIt_Exits3WithoutOverwritingIt(ForeignChange change)
+    {
+        await using var clusters = await SimulatedClusters.StartAsync(1, pods: 2);
+        clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [StuckPod] });
+        using var run = OrchestratorProcess.Start(["start-rotation", "--spec", clusters.WriteSpec(), "--state", clusters.StatePath]);
+        await WaitForTheStuckPodAsync(run);
+
+        // Paused, the operator does not roll the change out, so step 3 still ends on the content it waits for once the
+        // pod is Ready; step 4 then reads the changed Secret.
+        clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [StuckPod], OperatorPaused = true });
+        var expected = Make(clusters, change);
+        clusters.Faults("region1").Replace(new FaultSettings { OperatorPaused = true });
+
+        await AssertRefusedAsync(clusters, await run.WaitForExitAsync(Patience), change, expected, [200]);
+    }
+
+    [Theory]
+    [InlineData(ForeignChange.ExtraEntryRemoved)]
+    [InlineData(ForeignChange.ExtraEntryReplacedByAnotherCa)]
+    public async Task StartRotation_SecretChangedBetweenTheStepsReadAndWrite_Exits3WithoutOverwritingIt(ForeignChange change)
+    {
+        await using var clusters = await SimulatedClusters.StartAsync(1, pods: 2);
+        clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [StuckPod] });
+        using var run = OrchestratorProcess.Start(["start-rotation", "--spec", clusters.WriteSpec(), "--state", clusters.StatePath]);
+        await WaitForTheStuckPodAsync(run);
+
+        // Step 3 has listed everything it watches; the next list of pods is step 4's, for the baseline it records after
+        // reading the Secret and before writing it. Failing it holds step 4 there while the Secret changes.
+        clusters.Faults("region1").Replace(new FaultSettings { FailRequests = [new RequestFailure { Verb = "list", Resource = "pods", Code = 500, Count = 1_000 }] });
+        await Polling.UntilAsync(() => clusters.Log.InjectedFailures("region1", 500, "list", "pods").Count > 0, "step 4 lists pods for its baseline", Patience);
+        var expected = Make(clusters, change);
+        clusters.Faults("region1").Replace(FaultSettings.None);
+
+        // Its write, conditional on the version it read, is refused; read again, the Secret no longer fits.
+        await AssertRefusedAsync(clusters, await run.WaitForExitAsync(Patience), change, expected, [200, 409]);
+    }
+
+    /// <summary>Step 3 waits on the stuck pod: the operator took step 2's content and every other pod is replaced.</summary>
+    private static Task<string> WaitForTheStuckPodAsync(OrchestratorProcess run) =>
+        run.WaitForErrorLineAsync(line => line.Contains("region1: example-cluster-cassandra-dc1 1/2 replaced and Ready; waiting for replaced pods to become Ready", StringComparison.Ordinal), Patience);
+
+    /// <summary>Makes the change; returns how the orchestrator should describe it.</summary>
+    private static string Make(SimulatedClusters clusters, ForeignChange change)
+    {
+        clusters.ChangeSecret("region1", data =>
+        {
+            if (change == ForeignChange.ExtraEntryRemoved)
+            {
+                data.Remove("ca2.crt");
+            }
+            else
+            {
+                data["ca2.crt"] = Encoding.UTF8.GetBytes(IntruderPem);
+            }
+        });
+        return change == ForeignChange.ExtraEntryRemoved ? "ca2.crt was removed" : "ca2.crt now holds O=intruder";
+    }
+
+    private static async Task AssertRefusedAsync(SimulatedClusters clusters, ProcessOutcome outcome, ForeignChange change, string expected, int[] updateCodes)
+    {
+        Assert.True(outcome.ExitCode == 3, outcome.ToString());
+        var status = await clusters.StatusAsync();
+        Assert.Equal("Failed", status["state"]!.GetValue<string>());
+        var step = status["steps"]![3]!;
+        Assert.Equal(("promote-new-ca", "Failed"), (step["name"]!.GetValue<string>(), step["status"]!.GetValue<string>()));
+        var error = step["error"]!.GetValue<string>();
+        Assert.Contains("region1: Secret anton/example-cluster-manual-tls-ca was changed by someone else and no longer fits step promote-new-ca", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Contains("not overwritten", error, StringComparison.Ordinal);
+
+        Assert.Equal(updateCodes, clusters.SecretUpdates().Select(line => line["code"]!.GetValue<int>()));
+        var data = clusters.SecretData("region1");
+        Assert.Equal("O=ca1", PemCertificates.Describe(data["ca.crt"]).Subject);
+        if (change == ForeignChange.ExtraEntryRemoved)
+        {
+            Assert.Equal(["ca.crt", "ca.key"], data.Keys.Order());
+        }
+        else
+        {
+            Assert.Equal(IntruderPem, data["ca2.crt"]);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Orchestrator.Cli.Tests.Support;
+
+internal sealed record SimulatorLogLine(DateTimeOffset Time, string Message);
