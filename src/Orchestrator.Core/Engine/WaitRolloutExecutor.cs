@@ -48,7 +48,7 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
         {
             throw new StepFailedException(
                 $"{step.Region}: rollout not complete after {GoDuration.Format(rotation.Spec.RolloutTimeout)}: "
-                + (last?.Diagnosis ?? "the region's state could not be read"));
+                + (last?.Diagnosis ?? "its API server did not answer the first read of the region in that time (each attempt is in the log)"));
         }
 
         throw new StepFailedException($"{step.Region}: the watch on the region ended before the rollout completed");

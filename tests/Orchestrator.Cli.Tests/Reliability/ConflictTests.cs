@@ -21,7 +21,7 @@ public sealed class ConflictTests
         var updates = clusters.SecretUpdates().Select(line => (line["region"]!.GetValue<string>(), line["code"]!.GetValue<int>()));
         Assert.Equal([("region1", 200), ("region2", 409), ("region2", 200), ("region1", 200), ("region2", 200), ("region1", 200), ("region2", 200)], updates);
         Assert.Contains("region2: Secret example-cluster-manual-tls-ca changed between read and write (409 Conflict); reading it again", outcome.Error, StringComparison.Ordinal);
-        Assert.Equal(clusters.SecretUpdates().Count, clusters.OrchestratorWrites().Count);
+        Assert.Equal(clusters.SecretUpdates().Count, clusters.ClusterWrites().Count);
         var step = (await clusters.StatusAsync())["steps"]![3]!;
         Assert.Equal(("add-new-ca", "region2", "Succeeded", 1), (step["name"]!.GetValue<string>(), step["region"]!.GetValue<string>(), step["status"]!.GetValue<string>(), step["attempts"]!.GetValue<int>()));
         Assert.Empty(clusters.TrustLines());

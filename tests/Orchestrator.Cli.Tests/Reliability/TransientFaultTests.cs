@@ -140,7 +140,7 @@ public sealed class TransientFaultTests
     /// <summary>Exactly three successful updates of the CA Secret per region, phase by phase in spec order, and nothing else written.</summary>
     private static void AssertEachSecretWrittenOncePerPhaseInPlanOrder(SimulatedClusters clusters)
     {
-        var successful = clusters.OrchestratorWrites().Where(line => line["code"]!.GetValue<int>() < 300).ToList();
+        var successful = clusters.ClusterWrites().Where(line => line["code"]!.GetValue<int>() < 300).ToList();
         Assert.All(successful, line => Assert.Equal(("update", "secrets", 200), (line["verb"]!.GetValue<string>(), line["resource"]!.GetValue<string>(), line["code"]!.GetValue<int>())));
         Assert.Equal(Enumerable.Range(0, 3).SelectMany(_ => clusters.RegionNames), successful.Select(Region));
         Assert.Empty(clusters.TrustLines());

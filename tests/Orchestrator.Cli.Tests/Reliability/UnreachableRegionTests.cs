@@ -45,14 +45,14 @@ public sealed class UnreachableRegionTests
         Assert.True(clusters.Log.InjectedFailures("region2", 503, "get", "secrets").Count > 1);
 
         // Nothing went ahead of the plan: region1 was written once (step 2), region2 never.
-        Assert.Equal(["region1:200"], clusters.OrchestratorWrites().Select(Describe));
+        Assert.Equal(["region1:200"], clusters.ClusterWrites().Select(Describe));
 
         clusters.Faults("region2").Replace(FaultSettings.None);
         var resumed = await OrchestratorProcess.RunAsync(["resume", "--state", clusters.StatePath]);
 
         Assert.True(resumed.ExitCode == 0, resumed.ToString());
-        Assert.Equal(["region1:200", "region2:200", "region1:200", "region2:200", "region1:200", "region2:200"], clusters.OrchestratorWrites().Select(Describe));
-        Assert.All(clusters.OrchestratorWrites(), line => Assert.Equal(("update", "secrets"), (line["verb"]!.GetValue<string>(), line["resource"]!.GetValue<string>())));
+        Assert.Equal(["region1:200", "region2:200", "region1:200", "region2:200", "region1:200", "region2:200"], clusters.ClusterWrites().Select(Describe));
+        Assert.All(clusters.ClusterWrites(), line => Assert.Equal(("update", "secrets"), (line["verb"]!.GetValue<string>(), line["resource"]!.GetValue<string>())));
         Assert.Empty(clusters.TrustLines());
     }
 

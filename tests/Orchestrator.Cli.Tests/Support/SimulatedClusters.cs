@@ -89,6 +89,10 @@ internal sealed class SimulatedClusters : IAsyncDisposable
     public List<JsonNode> OrchestratorWrites() =>
         AuditLines().Where(line => line["userAgent"]!.GetValue<string>().StartsWith("orchestrator", StringComparison.Ordinal)).ToList();
 
+    /// <summary>The orchestrator's writes to the cluster's own objects: everything but its Leases.</summary>
+    public List<JsonNode> ClusterWrites() =>
+        OrchestratorWrites().Where(line => line["resource"]!.GetValue<string>() != "leases").ToList();
+
     /// <summary>The orchestrator's updates of the CA Secret (any code), in the order the regions answered them.</summary>
     public List<JsonNode> SecretUpdates() =>
         OrchestratorWrites().Where(line => line["resource"]!.GetValue<string>() == "secrets" && line["verb"]!.GetValue<string>() == "update").ToList();
