@@ -67,6 +67,11 @@ public static partial class SpecParser
         var stream = new YamlStream();
         try
         {
+            if (YamlBounds.Problem(text) is { } problem)
+            {
+                throw new SpecException($"{source} {problem}; a rotation spec is a few plain fields, without deep nesting or aliases to large nodes");
+            }
+
             stream.Load(new StringReader(text));
         }
         catch (YamlException invalid)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Orchestrator.Core.Specs;
 
@@ -119,6 +120,45 @@ public sealed class SpecParserTests
     public void Parse_NotASpec_Refused(string yaml, string expected)
     {
         Assert.Contains(expected, Refusal(yaml), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AliasesToEarlierNodes_Accepted()
+    {
+        var spec = Parse(Valid
+            .Replace("    kubeconfig: ./kubeconfig", "    kubeconfig: &kubeconfig ./kubeconfig", StringComparison.Ordinal)
+            .Replace("    kubeconfig: /etc/k/other", "    kubeconfig: *kubeconfig", StringComparison.Ordinal));
+
+        Assert.Equal("/specs/kubeconfig", spec.Regions[1].Kubeconfig);
+    }
+
+    [Fact]
+    public void Parse_DeepNesting_RefusedBeforeLoading()
+    {
+        var message = Refusal("cluster: " + new string('[', 100_000) + new string(']', 100_000) + "\n");
+
+        Assert.Contains("rotation.yaml line 1: nested more than 32 levels deep", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AliasBombAsMappingKey_RefusedBeforeLoading()
+    {
+        // Ten levels of nine aliases each: about 3.5 billion values once expanded, in eleven short lines.
+        var yaml = new StringBuilder("l0: &l0 [x, x, x, x, x, x, x, x, x]\n");
+        for (var level = 1; level <= 10; level++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"l{level}: &l{level} [{string.Join(", ", Enumerable.Repeat($"*l{level - 1}", 9))}]\n");
+        }
+
+        var message = Refusal(yaml.Append("? *l10\n: boom\n").ToString());
+
+        Assert.Contains("expands to more than 10000 values through its aliases", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AliasInsideItsOwnNode_Refused()
+    {
+        Assert.Contains("alias *a does not refer to an earlier, complete node", Refusal("? &a [*a]\n: 1\n"), StringComparison.Ordinal);
     }
 
     [Fact]
