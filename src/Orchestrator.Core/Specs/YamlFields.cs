@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Orchestrator.Core.Specs;
@@ -9,6 +10,8 @@ namespace Orchestrator.Core.Specs;
 /// </summary>
 internal sealed class YamlFields(string source)
 {
+    private const int ShownLength = 40;
+
     private readonly List<string> _problems = [];
 
     public IReadOnlyList<string> Problems => _problems;
@@ -38,7 +41,8 @@ internal sealed class YamlFields(string source)
             var name = (key as YamlScalarNode)?.Value;
             if (name is null || !known.Contains(name, StringComparer.Ordinal))
             {
-                var field = path.Length == 0 ? name ?? "?" : $"{path}.{name}";
+                var shown = name is null ? "?" : Printable(name);
+                var field = path.Length == 0 ? shown : $"{path}.{shown}";
                 Problem(key, field, $"unknown field; expected one of: {string.Join(", ", known)}");
             }
         }
@@ -72,6 +76,12 @@ internal sealed class YamlFields(string source)
             return null;
         }
 
+        if (text.Value.Any(IsUnprintable))
+        {
+            Problem(node, path, $"{Quote(text.Value)} contains a control character or line break; remove it");
+            return null;
+        }
+
         return text.Value;
     }
 
@@ -102,11 +112,38 @@ internal sealed class YamlFields(string source)
     {
         null => "nothing",
         YamlScalarNode { Value: null or "" } => "an empty value",
-        YamlScalarNode scalar => $"'{Shorten(scalar.Value!)}'",
+        YamlScalarNode scalar => Quote(scalar.Value!),
         YamlSequenceNode => "a list",
         YamlMappingNode => "a mapping",
         _ => "an unexpected value",
     };
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
+    /// <summary>A value from the spec as a message quotes it: see <see cref="Printable"/>.</summary>
+    public static string Quote(string text) => $"'{Printable(text)}'";
+
+    /// <summary>
+    /// A value from the spec as a message shows it: shortened, with control characters and line breaks escaped, so
+    /// that a reason stays one readable line whatever the file holds.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        var end = text.Length <= ShownLength ? text.Length : char.IsHighSurrogate(text[ShownLength - 1]) ? ShownLength - 1 : ShownLength;
+        var shown = new StringBuilder(end + 8);
+        foreach (var character in text.AsSpan(0, end))
+        {
+            if (IsUnprintable(character))
+            {
+                shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)character:X4}");
+            }
+            else
+            {
+                shown.Append(character);
+            }
+        }
+
+        return end < text.Length ? shown.Append("...").ToString() : shown.ToString();
+    }
+
+    private static bool IsUnprintable(char character) =>
+        char.IsControl(character) || char.GetUnicodeCategory(character) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }

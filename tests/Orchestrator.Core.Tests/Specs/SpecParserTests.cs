@@ -161,6 +161,28 @@ public sealed class SpecParserTests
         Assert.Contains("alias *a does not refer to an earlier, complete node", Refusal("? &a [*a]\n: 1\n"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("cluster: example-cluster", "cluster: \"example\\ncluster\"", "cluster: 'example\\u000Acluster' contains a control character or line break")]
+    [InlineData("    context: east", "    context: \"east\\e[31m\"", "regions[1].context: 'east\\u001B[31m' contains a control character")]
+    [InlineData("cluster: example-cluster", "cluster: example-cluster\n\"a\\u2028b\": 1", "a\\u2028b: unknown field")]
+    [InlineData("  keySize: 4096", "  keySize: \"40\\r\\n96\"", "found '40\\u000D\\u000A96'")]
+    public void Parse_ControlCharacters_RefusedOnOneLineWithTheCharactersEscaped(string from, string to, string expected)
+    {
+        var message = Refusal(Valid.Replace(from, to, StringComparison.Ordinal));
+
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.DoesNotContain(message, character => char.IsControl(character) || character == '\u2028');
+    }
+
+    [Fact]
+    public void Parse_HugeValue_QuotedShortened()
+    {
+        var message = Refusal(Valid.Replace("  alias: ca2", "  alias: " + new string('x', 100_000), StringComparison.Ordinal));
+
+        Assert.Contains($"newCa.alias: '{new string('x', 40)}...' is not a usable alias", message, StringComparison.Ordinal);
+        Assert.True(message.Length < 300, message);
+    }
+
     [Fact]
     public void Parse_NotUtf8_Refused()
     {
