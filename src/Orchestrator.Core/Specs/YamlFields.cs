@@ -54,7 +54,7 @@ internal sealed class YamlFields(string source)
     public string? Text(YamlMappingNode mapping, string key, string path, bool required)
     {
         var node = Child(mapping, key);
-        if (node is null || (node is YamlScalarNode { Value: null or "" } scalar && scalar.Style == YamlDotNet.Core.ScalarStyle.Plain))
+        if (node is null || (node is YamlScalarNode scalar && YamlScalars.KindOf(scalar) == ScalarKind.Null))
         {
             if (required)
             {
@@ -64,9 +64,10 @@ internal sealed class YamlFields(string source)
             return null;
         }
 
-        if (node is not YamlScalarNode text)
+        if (node is not YamlScalarNode text || YamlScalars.KindOf(text) != ScalarKind.Text)
         {
-            Problem(node, path, $"expected text, found {Describe(node)}");
+            var hint = node is YamlScalarNode other && YamlScalars.KindOf(other) != ScalarKind.Unknown ? $"; write it in quotes ('{Printable(other.Value!)}') if it is meant as text" : string.Empty;
+            Problem(node, path, $"expected text, found {Describe(node)}{hint}");
             return null;
         }
 
@@ -93,9 +94,14 @@ internal sealed class YamlFields(string source)
             return null;
         }
 
-        if (node is not YamlScalarNode { Value: { } text } || !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (node is not YamlScalarNode { Value: { } text } scalar
+            || YamlScalars.KindOf(scalar) != ScalarKind.Integer
+            || !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            Problem(node, path, $"expected a whole number between {minimum} and {maximum}, found {Describe(node)}");
+            var hint = node is YamlScalarNode { Value: { } quoted } other && YamlScalars.KindOf(other) == ScalarKind.Text && int.TryParse(quoted, CultureInfo.InvariantCulture, out _)
+                ? "; write it without quotes"
+                : string.Empty;
+            Problem(node, path, $"expected a whole number between {minimum} and {maximum}, found {Describe(node)}{hint}");
             return null;
         }
 
@@ -111,8 +117,14 @@ internal sealed class YamlFields(string source)
     public static string Describe(YamlNode? node) => node switch
     {
         null => "nothing",
-        YamlScalarNode { Value: null or "" } => "an empty value",
-        YamlScalarNode scalar => Quote(scalar.Value!),
+        YamlScalarNode scalar => YamlScalars.KindOf(scalar) switch
+        {
+            ScalarKind.Null => "an empty value",
+            ScalarKind.Boolean => $"the boolean {Quote(scalar.Value!)}",
+            ScalarKind.Integer or ScalarKind.Float => $"the number {Quote(scalar.Value!)}",
+            ScalarKind.Unknown => $"a value tagged {Printable(scalar.Tag.Value)}",
+            _ => $"the text {Quote(scalar.Value!)}",
+        },
         YamlSequenceNode => "a list",
         YamlMappingNode => "a mapping",
         _ => "an unexpected value",

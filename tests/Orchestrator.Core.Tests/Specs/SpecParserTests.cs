@@ -96,6 +96,30 @@ public sealed class SpecParserTests
         Assert.StartsWith("rotation.yaml", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("  alias: ca2", "  alias: 2024", "newCa.alias: expected text, found the number '2024'; write it in quotes ('2024') if it is meant as text")]
+    [InlineData("cluster: example-cluster", "cluster: true", "cluster: expected text, found the boolean 'true'")]
+    [InlineData("  - name: region1", "  - name: 1", "regions[0].name: expected text, found the number '1'")]
+    [InlineData("    context: east", "    context: 1.5e3", "regions[1].context: expected text, found the number '1.5e3'")]
+    [InlineData("  alias: ca2", "  alias: !custom ca2", "newCa.alias: expected text, found a value tagged !custom")]
+    [InlineData("  keySize: 4096", "  keySize: \"4096\"", "newCa.keySize: expected a whole number between -2147483648 and 2147483647, found the text '4096'; write it without quotes")]
+    [InlineData("  validityDays: 3650", "  validityDays: 3650.0", "newCa.validityDays: expected a whole number between 1 and 36500, found the number '3650.0'")]
+    [InlineData("cluster: example-cluster", "cluster: ~", "cluster: is required")]
+    public void Parse_ScalarOfAnotherKind_RefusedNamingWhatWasFound(string from, string to, string expected)
+    {
+        Assert.Contains(expected, Refusal(Valid.Replace(from, to, StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_QuotedNumberForTextAndTaggedNumber_Accepted()
+    {
+        var spec = Parse(Valid
+            .Replace("  alias: ca2", "  alias: '2024'", StringComparison.Ordinal)
+            .Replace("  keySize: 4096", "  keySize: !!int \"4096\"", StringComparison.Ordinal));
+
+        Assert.Equal(("2024", 4096), (spec.NewCa.Alias, spec.NewCa.KeySize));
+    }
+
     [Fact]
     public void Parse_NewCaMissing_SaysWhatToGive()
     {
@@ -165,7 +189,7 @@ public sealed class SpecParserTests
     [InlineData("cluster: example-cluster", "cluster: \"example\\ncluster\"", "cluster: 'example\\u000Acluster' contains a control character or line break")]
     [InlineData("    context: east", "    context: \"east\\e[31m\"", "regions[1].context: 'east\\u001B[31m' contains a control character")]
     [InlineData("cluster: example-cluster", "cluster: example-cluster\n\"a\\u2028b\": 1", "a\\u2028b: unknown field")]
-    [InlineData("  keySize: 4096", "  keySize: \"40\\r\\n96\"", "found '40\\u000D\\u000A96'")]
+    [InlineData("  keySize: 4096", "  keySize: \"40\\r\\n96\"", "found the text '40\\u000D\\u000A96'")]
     public void Parse_ControlCharacters_RefusedOnOneLineWithTheCharactersEscaped(string from, string to, string expected)
     {
         var message = Refusal(Valid.Replace(from, to, StringComparison.Ordinal));
