@@ -67,6 +67,11 @@ public static partial class SpecParser
         var stream = new YamlStream();
         try
         {
+            if (YamlBounds.Problem(text) is { } problem)
+            {
+                throw new SpecException($"{source} {problem}; a rotation spec is a few plain fields, without deep nesting or aliases to large nodes");
+            }
+
             stream.Load(new StringReader(text));
         }
         catch (YamlException invalid)
@@ -110,7 +115,7 @@ public static partial class SpecParser
         var value = fields.Text(mapping, key, key, required: true);
         if (value is not null && (value.Length > 253 || !pattern.IsMatch(value)))
         {
-            fields.Problem(YamlFields.Child(mapping, key), key, $"'{value}' is not {expected}");
+            fields.Problem(YamlFields.Child(mapping, key), key, $"{YamlFields.Quote(value)} is not {expected}");
             return null;
         }
 
@@ -124,13 +129,13 @@ public static partial class SpecParser
         if (!value.EndsWith(".crt", StringComparison.Ordinal))
         {
             // The operator trusts only entries whose key ends in .crt: any other name would be silently ignored.
-            fields.Problem(node, "extraCaKey", $"'{value}' does not end in .crt, so the operator would not trust it; use a name like ca2.crt");
+            fields.Problem(node, "extraCaKey", $"{YamlFields.Quote(value)} does not end in .crt, so the operator would not trust it; use a name like ca2.crt");
             return null;
         }
 
         if (value == "ca.crt" || !SecretKey().IsMatch(value))
         {
-            fields.Problem(node, "extraCaKey", $"'{value}' cannot be the extra entry; use a Secret key like ca2.crt (letters, digits, '-', '_', '.'), other than ca.crt");
+            fields.Problem(node, "extraCaKey", $"{YamlFields.Quote(value)} cannot be the extra entry; use a Secret key like ca2.crt (letters, digits, '-', '_', '.'), other than ca.crt");
             return null;
         }
 
@@ -180,7 +185,7 @@ public static partial class SpecParser
 
             if (!Alias().IsMatch(alias))
             {
-                fields.Problem(YamlFields.Child(mapping, "alias"), "newCa.alias", $"'{alias}' is not a usable alias; use letters, digits, '.', '_' or '-' (at most 64), e.g. ca2");
+                fields.Problem(YamlFields.Child(mapping, "alias"), "newCa.alias", $"{YamlFields.Quote(alias)} is not a usable alias; use letters, digits, '.', '_' or '-' (at most 64), e.g. ca2");
                 return null;
             }
 
@@ -228,19 +233,19 @@ public static partial class SpecParser
             var ns = fields.Text(mapping, "namespace", $"{path}.namespace", required: false) ?? defaultNamespace;
             if (name is not null && !DnsLabel().IsMatch(name))
             {
-                fields.Problem(YamlFields.Child(mapping, "name"), $"{path}.name", $"'{name}' is not a usable region name; use lower case letters, digits and '-'");
+                fields.Problem(YamlFields.Child(mapping, "name"), $"{path}.name", $"{YamlFields.Quote(name)} is not a usable region name; use lower case letters, digits and '-'");
                 continue;
             }
 
             if (name is not null && regions.Any(region => region.Name == name))
             {
-                fields.Problem(YamlFields.Child(mapping, "name"), $"{path}.name", $"region '{name}' is listed twice; each region once, in the order to visit them");
+                fields.Problem(YamlFields.Child(mapping, "name"), $"{path}.name", $"region {YamlFields.Quote(name)} is listed twice; each region once, in the order to visit them");
                 continue;
             }
 
             if (ns is not null && !DnsLabel().IsMatch(ns))
             {
-                fields.Problem(YamlFields.Child(mapping, "namespace"), $"{path}.namespace", $"'{ns}' is not a Kubernetes namespace name");
+                fields.Problem(YamlFields.Child(mapping, "namespace"), $"{path}.namespace", $"{YamlFields.Quote(ns)} is not a Kubernetes namespace name");
                 continue;
             }
 
@@ -276,7 +281,7 @@ public static partial class SpecParser
 
         if (!GoDuration.TryParse(text, out var timeout) || timeout <= TimeSpan.Zero || timeout > MaximumTimeout)
         {
-            fields.Problem(YamlFields.Child(mapping, "timeout"), "rollout.timeout", $"'{text}' is not a duration between 1s and 168h; write it like 30m, 1h or 90s");
+            fields.Problem(YamlFields.Child(mapping, "timeout"), "rollout.timeout", $"{YamlFields.Quote(text)} is not a duration between 1s and 168h; write it like 30m, 1h or 90s");
             return null;
         }
 

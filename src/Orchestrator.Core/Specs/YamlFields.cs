@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Orchestrator.Core.Specs;
@@ -9,6 +10,8 @@ namespace Orchestrator.Core.Specs;
 /// </summary>
 internal sealed class YamlFields(string source)
 {
+    private const int ShownLength = 40;
+
     private readonly List<string> _problems = [];
 
     public IReadOnlyList<string> Problems => _problems;
@@ -38,7 +41,8 @@ internal sealed class YamlFields(string source)
             var name = (key as YamlScalarNode)?.Value;
             if (name is null || !known.Contains(name, StringComparer.Ordinal))
             {
-                var field = path.Length == 0 ? name ?? "?" : $"{path}.{name}";
+                var shown = name is null ? "?" : Printable(name);
+                var field = path.Length == 0 ? shown : $"{path}.{shown}";
                 Problem(key, field, $"unknown field; expected one of: {string.Join(", ", known)}");
             }
         }
@@ -50,7 +54,7 @@ internal sealed class YamlFields(string source)
     public string? Text(YamlMappingNode mapping, string key, string path, bool required)
     {
         var node = Child(mapping, key);
-        if (node is null || (node is YamlScalarNode { Value: null or "" } scalar && scalar.Style == YamlDotNet.Core.ScalarStyle.Plain))
+        if (node is null || (node is YamlScalarNode scalar && YamlScalars.KindOf(scalar) == ScalarKind.Null))
         {
             if (required)
             {
@@ -60,15 +64,22 @@ internal sealed class YamlFields(string source)
             return null;
         }
 
-        if (node is not YamlScalarNode text)
+        if (node is not YamlScalarNode text || YamlScalars.KindOf(text) != ScalarKind.Text)
         {
-            Problem(node, path, $"expected text, found {Describe(node)}");
+            var hint = node is YamlScalarNode other && YamlScalars.KindOf(other) != ScalarKind.Unknown ? $"; write it in quotes ('{Printable(other.Value!)}') if it is meant as text" : string.Empty;
+            Problem(node, path, $"expected text, found {Describe(node)}{hint}");
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(text.Value))
         {
             Problem(node, path, "must not be empty");
+            return null;
+        }
+
+        if (text.Value.Any(IsUnprintable))
+        {
+            Problem(node, path, $"{Quote(text.Value)} contains a control character or line break; remove it");
             return null;
         }
 
@@ -83,9 +94,14 @@ internal sealed class YamlFields(string source)
             return null;
         }
 
-        if (node is not YamlScalarNode { Value: { } text } || !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (node is not YamlScalarNode { Value: { } text } scalar
+            || YamlScalars.KindOf(scalar) != ScalarKind.Integer
+            || !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            Problem(node, path, $"expected a whole number between {minimum} and {maximum}, found {Describe(node)}");
+            var hint = node is YamlScalarNode { Value: { } quoted } other && YamlScalars.KindOf(other) == ScalarKind.Text && int.TryParse(quoted, CultureInfo.InvariantCulture, out _)
+                ? "; write it without quotes"
+                : string.Empty;
+            Problem(node, path, $"expected a whole number between {minimum} and {maximum}, found {Describe(node)}{hint}");
             return null;
         }
 
@@ -101,12 +117,45 @@ internal sealed class YamlFields(string source)
     public static string Describe(YamlNode? node) => node switch
     {
         null => "nothing",
-        YamlScalarNode { Value: null or "" } => "an empty value",
-        YamlScalarNode scalar => $"'{Shorten(scalar.Value!)}'",
+        YamlScalarNode scalar => YamlScalars.KindOf(scalar) switch
+        {
+            ScalarKind.Null => "an empty value",
+            ScalarKind.Boolean => $"the boolean {Quote(scalar.Value!)}",
+            ScalarKind.Integer or ScalarKind.Float => $"the number {Quote(scalar.Value!)}",
+            ScalarKind.Unknown => $"a value tagged {Printable(scalar.Tag.Value)}",
+            _ => $"the text {Quote(scalar.Value!)}",
+        },
         YamlSequenceNode => "a list",
         YamlMappingNode => "a mapping",
         _ => "an unexpected value",
     };
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
+    /// <summary>A value from the spec as a message quotes it: see <see cref="Printable"/>.</summary>
+    public static string Quote(string text) => $"'{Printable(text)}'";
+
+    /// <summary>
+    /// A value from the spec as a message shows it: shortened, with control characters and line breaks escaped, so
+    /// that a reason stays one readable line whatever the file holds.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        var end = text.Length <= ShownLength ? text.Length : char.IsHighSurrogate(text[ShownLength - 1]) ? ShownLength - 1 : ShownLength;
+        var shown = new StringBuilder(end + 8);
+        foreach (var character in text.AsSpan(0, end))
+        {
+            if (IsUnprintable(character))
+            {
+                shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)character:X4}");
+            }
+            else
+            {
+                shown.Append(character);
+            }
+        }
+
+        return end < text.Length ? shown.Append("...").ToString() : shown.ToString();
+    }
+
+    private static bool IsUnprintable(char character) =>
+        char.IsControl(character) || char.GetUnicodeCategory(character) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }

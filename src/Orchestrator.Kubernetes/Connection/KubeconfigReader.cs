@@ -2,6 +2,7 @@ using k8s;
 using k8s.Exceptions;
 using Orchestrator.Core.Cluster;
 using Orchestrator.Core.Specs;
+using YamlDotNet.Core;
 
 namespace Orchestrator.Kubernetes.Connection;
 
@@ -32,6 +33,12 @@ internal static class KubeconfigReader
 
             // An empty file parses to nothing, which the client then dereferences.
             NullReferenceException => "the file is empty or not a kubeconfig",
+
+            SyntaxErrorException or SemanticErrorException => $"not valid YAML (line {((YamlException)problem).Start.Line}): {problem.Message}",
+
+            // YAML of another shape than the client's model: its message names .NET types ("Invalid cast from
+            // 'System.String' to 'k8s.KubeConfigModels.Cluster'"), which tell a user nothing.
+            YamlException shape => $"not a kubeconfig: the value at line {shape.Start.Line} is not what a kubeconfig has there (clusters, contexts and users are lists of named entries)",
             _ when problem.InnerException is { } inner => $"not a valid kubeconfig: {problem.Message} ({inner.Message})",
             _ => $"not a valid kubeconfig: {problem.Message}",
         };

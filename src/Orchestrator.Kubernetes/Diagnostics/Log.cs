@@ -5,7 +5,10 @@ namespace Orchestrator.Kubernetes.Diagnostics;
 /// <summary>The log lines of the Kubernetes adapter, with stable event ids.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "{Region}: {Operation} failed ({Failure}); attempt {Attempt} in {Delay}")]
+    // Information, not Warning: a retry is the pipeline doing its job, and what is left when retries end is reported
+    // as the failure itself. On stderr at the default level they turned a refused preflight's one line into dozens
+    // and broke into a wait's progress line; --verbose shows them.
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Region}: {Operation} failed ({Failure}); attempt {Attempt} in {Delay}")]
     public static partial void Retrying(ILogger logger, string region, string? operation, string failure, int attempt, TimeSpan delay);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{Region}: kubeconfig {Kubeconfig} sets insecure-skip-tls-verify; the API server's certificate is not checked")]

@@ -35,7 +35,12 @@ internal sealed class RegionCalls
                     RetryAfterHeader.From(arguments.Outcome.Exception!, timeProvider) ?? backoff.Delay(arguments.AttemptNumber)),
                 OnRetry = arguments =>
                 {
-                    Log.Retrying(logger, target.Region, arguments.Context.OperationKey, TransientFailures.Describe(arguments.Outcome.Exception!), arguments.AttemptNumber + 2, arguments.RetryDelay);
+                    if (logger.IsEnabled(LogLevel.Information))
+                    {
+                        var failure = TransientFailures.Describe(arguments.Outcome.Exception!);
+                        Log.Retrying(logger, target.Region, arguments.Context.OperationKey, failure, arguments.AttemptNumber + 2, arguments.RetryDelay);
+                    }
+
                     return ValueTask.CompletedTask;
                 },
             })

@@ -62,19 +62,22 @@ internal sealed class SimulatedClusters : IAsyncDisposable
     public IEnumerable<string> RegionNames => Simulation.Regions.Select(region => region.Name);
 
     /// <summary>A spec for these regions; the new CA is 2048-bit to keep the tests quick.</summary>
-    public string WriteSpec(string name = "rotation.yaml", string alias = "ca2", string timeout = "2m", string extra = "", string? newCa = null)
+    public string WriteSpec(string name = "rotation.yaml", string alias = "ca2", string timeout = "2m", string extra = "", string? newCa = null) =>
+        _directory.Write(name, SpecText(RegionNames, alias, timeout, extra, newCa));
+
+    /// <summary>The text of <see cref="WriteSpec"/> for the regions named, each reached through <c>./kubeconfig</c>.</summary>
+    public static string SpecText(IEnumerable<string> regions, string alias = "ca2", string timeout = "2m", string extra = "", string? newCa = null)
     {
         var text = new StringBuilder()
             .Append("cluster: example-cluster\nnamespace: anton\ncaSecret: ").Append(CaSecret).Append('\n')
             .Append(newCa ?? $"newCa:\n  alias: {alias}\n  keySize: 2048\n")
             .Append("regions:\n");
-        foreach (var region in RegionNames)
+        foreach (var region in regions)
         {
             text.Append("  - name: ").Append(region).Append("\n    kubeconfig: ./kubeconfig\n    context: ").Append(region).Append('\n');
         }
 
-        text.Append("rollout:\n  timeout: ").Append(timeout).Append('\n').Append(extra);
-        return _directory.Write(name, text.ToString());
+        return text.Append("rollout:\n  timeout: ").Append(timeout).Append('\n').Append(extra).ToString();
     }
 
     public Dictionary<string, string> SecretData(string region) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Orchestrator.Core.Specs;
 
@@ -95,6 +96,30 @@ public sealed class SpecParserTests
         Assert.StartsWith("rotation.yaml", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("  alias: ca2", "  alias: 2024", "newCa.alias: expected text, found the number '2024'; write it in quotes ('2024') if it is meant as text")]
+    [InlineData("cluster: example-cluster", "cluster: true", "cluster: expected text, found the boolean 'true'")]
+    [InlineData("  - name: region1", "  - name: 1", "regions[0].name: expected text, found the number '1'")]
+    [InlineData("    context: east", "    context: 1.5e3", "regions[1].context: expected text, found the number '1.5e3'")]
+    [InlineData("  alias: ca2", "  alias: !custom ca2", "newCa.alias: expected text, found a value tagged !custom")]
+    [InlineData("  keySize: 4096", "  keySize: \"4096\"", "newCa.keySize: expected a whole number between -2147483648 and 2147483647, found the text '4096'; write it without quotes")]
+    [InlineData("  validityDays: 3650", "  validityDays: 3650.0", "newCa.validityDays: expected a whole number between 1 and 36500, found the number '3650.0'")]
+    [InlineData("cluster: example-cluster", "cluster: ~", "cluster: is required")]
+    public void Parse_ScalarOfAnotherKind_RefusedNamingWhatWasFound(string from, string to, string expected)
+    {
+        Assert.Contains(expected, Refusal(Valid.Replace(from, to, StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_QuotedNumberForTextAndTaggedNumber_Accepted()
+    {
+        var spec = Parse(Valid
+            .Replace("  alias: ca2", "  alias: '2024'", StringComparison.Ordinal)
+            .Replace("  keySize: 4096", "  keySize: !!int \"4096\"", StringComparison.Ordinal));
+
+        Assert.Equal(("2024", 4096), (spec.NewCa.Alias, spec.NewCa.KeySize));
+    }
+
     [Fact]
     public void Parse_NewCaMissing_SaysWhatToGive()
     {
@@ -119,6 +144,67 @@ public sealed class SpecParserTests
     public void Parse_NotASpec_Refused(string yaml, string expected)
     {
         Assert.Contains(expected, Refusal(yaml), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AliasesToEarlierNodes_Accepted()
+    {
+        var spec = Parse(Valid
+            .Replace("    kubeconfig: ./kubeconfig", "    kubeconfig: &kubeconfig ./kubeconfig", StringComparison.Ordinal)
+            .Replace("    kubeconfig: /etc/k/other", "    kubeconfig: *kubeconfig", StringComparison.Ordinal));
+
+        Assert.Equal("/specs/kubeconfig", spec.Regions[1].Kubeconfig);
+    }
+
+    [Fact]
+    public void Parse_DeepNesting_RefusedBeforeLoading()
+    {
+        var message = Refusal("cluster: " + new string('[', 100_000) + new string(']', 100_000) + "\n");
+
+        Assert.Contains("rotation.yaml line 1: nested more than 32 levels deep", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AliasBombAsMappingKey_RefusedBeforeLoading()
+    {
+        // Ten levels of nine aliases each: about 3.5 billion values once expanded, in eleven short lines.
+        var yaml = new StringBuilder("l0: &l0 [x, x, x, x, x, x, x, x, x]\n");
+        for (var level = 1; level <= 10; level++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"l{level}: &l{level} [{string.Join(", ", Enumerable.Repeat($"*l{level - 1}", 9))}]\n");
+        }
+
+        var message = Refusal(yaml.Append("? *l10\n: boom\n").ToString());
+
+        Assert.Contains("expands to more than 10000 values through its aliases", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AliasInsideItsOwnNode_Refused()
+    {
+        Assert.Contains("alias *a does not refer to an earlier, complete node", Refusal("? &a [*a]\n: 1\n"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cluster: example-cluster", "cluster: \"example\\ncluster\"", "cluster: 'example\\u000Acluster' contains a control character or line break")]
+    [InlineData("    context: east", "    context: \"east\\e[31m\"", "regions[1].context: 'east\\u001B[31m' contains a control character")]
+    [InlineData("cluster: example-cluster", "cluster: example-cluster\n\"a\\u2028b\": 1", "a\\u2028b: unknown field")]
+    [InlineData("  keySize: 4096", "  keySize: \"40\\r\\n96\"", "found the text '40\\u000D\\u000A96'")]
+    public void Parse_ControlCharacters_RefusedOnOneLineWithTheCharactersEscaped(string from, string to, string expected)
+    {
+        var message = Refusal(Valid.Replace(from, to, StringComparison.Ordinal));
+
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.DoesNotContain(message, character => char.IsControl(character) || character == '\u2028');
+    }
+
+    [Fact]
+    public void Parse_HugeValue_QuotedShortened()
+    {
+        var message = Refusal(Valid.Replace("  alias: ca2", "  alias: " + new string('x', 100_000), StringComparison.Ordinal));
+
+        Assert.Contains($"newCa.alias: '{new string('x', 40)}...' is not a usable alias", message, StringComparison.Ordinal);
+        Assert.True(message.Length < 300, message);
     }
 
     [Fact]

@@ -41,6 +41,27 @@ public sealed class ConnectTests(SimulationFixture fixture) : IClassFixture<Simu
         Assert.DoesNotContain('\n', failure.Message);
     }
 
+    [Theory]
+    [InlineData("just some words", "line 1")]
+    [InlineData("- milk\n- bread\n", "line 1")]
+    [InlineData("clusters: 5", "line 1")]
+    [InlineData("apiVersion: v1\nclusters:\n- name: east\n  cluster: 5\n", "line 4")]
+    [InlineData("apiVersion: [1]", "line 1")]
+    [InlineData("a: b: c", "not valid YAML (line 1)")]
+    public void Connect_KubeconfigOfAnotherShape_SaysWhereWithoutTypeNames(string content, string expected)
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.Write("kubeconfig", content);
+
+        var failure = Assert.Throws<ClusterException>(() => Connectors.Plain().Connect(new RegionSpec("east", path, null, "anton"), SimulationFixture.Cluster));
+
+        Assert.Equal(ClusterFailure.Configuration, failure.Failure);
+        Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("KubeConfigModels", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Connect_UnknownContext_ConfigurationErrorNamingTheContext()
     {

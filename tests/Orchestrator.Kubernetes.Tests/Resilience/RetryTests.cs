@@ -30,7 +30,7 @@ public sealed class RetryTests(SimulationFixture fixture) : IClassFixture<Simula
         Assert.Equal(3, retries.Count);
         Assert.All(retries, line =>
         {
-            Assert.Equal(LogLevel.Warning, line.Level);
+            Assert.Equal(LogLevel.Information, line.Level);
             Assert.StartsWith("region1: update secrets anton/flaky-update failed (503 ServiceUnavailable); attempt ", line.Message, StringComparison.Ordinal);
         });
     }

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace Orchestrator.Cli.Tests.BadInput;
+
+/// <summary>
+/// A kubeconfig whose server is a closed port: a refused connection is transient (an API server restarting), so
+/// preflight retries it for its whole read budget (60 s) before it refuses. One case, alone in its class so that it
+/// waits beside the others instead of after them.
+/// </summary>
+public sealed partial class UnreachableRegionTests(RefusalFixture fixture) : IClassFixture<RefusalFixture>
+{
+    [Fact]
+    public async Task StartRotation_ServerPortClosed_Exit2AfterThePreflightBudgetNamingTheRegion()
+    {
+        var good = await File.ReadAllTextAsync(fixture.Clusters.Simulation.KubeconfigPath, TestContext.Current.CancellationToken);
+        var path = Path.Combine(fixture.Clusters.Directory, "kubeconfig-closed-port");
+        await File.WriteAllTextAsync(path, Server().Replace(good, $"server: https://127.0.0.1:{ClosedPort()}"), TestContext.Current.CancellationToken);
+        var spec = MangledKubeconfigTests.WriteSpec(fixture, "region2", path, "closed-port");
+
+        var clock = Stopwatch.StartNew();
+        await fixture.AssertRefusedAsync(
+            ["start-rotation", "--spec", spec, "--state", fixture.StatePath],
+            "error: region2: the API server did not answer within 1m; check the region is reachable");
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>A port that was just free, and is closed again: nothing listens there.</summary>
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    [GeneratedRegex("server: .*")]
+    private static partial Regex Server();
+}
