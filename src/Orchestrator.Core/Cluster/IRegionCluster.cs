@@ -9,6 +9,9 @@ public interface IRegionCluster : IDisposable
 {
     string Region { get; }
 
+    /// <summary>The last transient failure a call was retried after (e.g. "get secrets anton/x: connection refused"), or null.</summary>
+    string? LastTransientFailure { get; }
+
     /// <summary>Reads the CA Secret; <see cref="ClusterException"/> with <see cref="ClusterFailure.NotFound"/> when it is absent.</summary>
     Task<CaSecret> ReadSecretAsync(string name, CancellationToken cancellationToken);
 

@@ -51,7 +51,8 @@ public sealed class Preflight(IClusterConnector connector, TimeProvider time)
             }
             catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new PreflightException($"{region.Name}: the API server did not answer within {GoDuration.Format(ReadBudget)}; check the region is reachable with kubectl and try again");
+                var last = cluster.LastTransientFailure is { } failure ? $" (last: {failure})" : string.Empty;
+                throw new PreflightException($"{region.Name}: the API server did not answer within {GoDuration.Format(ReadBudget)}{last}; check the region is reachable with kubectl and try again");
             }
             catch (ClusterException failure)
             {

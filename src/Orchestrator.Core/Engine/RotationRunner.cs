@@ -138,9 +138,11 @@ public sealed partial class RotationRunner(
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
+            var last = step.Region is null ? null : clusters[step.Region].LastTransientFailure;
             failure = step.Region is null
                 ? $"not finished after {GoDuration.Format(rotation.Spec.RolloutTimeout)}"
-                : $"{step.Region}: no success within {GoDuration.Format(rotation.Spec.RolloutTimeout)}: its API server kept failing or could not be reached (each attempt is in the log)";
+                : $"{step.Region}: no success within {GoDuration.Format(rotation.Spec.RolloutTimeout)}: its API server kept failing or could not be reached"
+                    + (last is null ? " (each attempt is in the log with --verbose)" : $" (last: {last})");
         }
         catch (Exception known) when (known is StepFailedException or ClusterException or CryptoInputException)
         {

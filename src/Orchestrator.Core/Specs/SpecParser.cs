@@ -57,7 +57,8 @@ public static partial class SpecParser
         string text;
         try
         {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+            // A byte-order mark is how some editors save UTF-8: not part of the text.
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
         }
         catch (DecoderFallbackException)
         {
@@ -212,7 +213,15 @@ public static partial class SpecParser
         var node = YamlFields.Child(root, "regions");
         if (node is not YamlSequenceNode list || list.Children.Count == 0)
         {
-            fields.Problem(node ?? root, "regions", node is null ? "is required: list every region (name, kubeconfig, context) in the order to visit them" : $"expected a list of regions, found {YamlFields.Describe(node)}");
+            fields.Problem(
+                node ?? root,
+                "regions",
+                node switch
+                {
+                    null => "is required: list every region (name, kubeconfig, context) in the order to visit them",
+                    YamlSequenceNode => "is empty: list every region (name, kubeconfig, context) in the order to visit them",
+                    _ => $"expected a list of regions, found {YamlFields.Describe(node)}",
+                });
             return null;
         }
 

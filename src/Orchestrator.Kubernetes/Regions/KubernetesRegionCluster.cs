@@ -44,6 +44,8 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
 
     public string Region => _target.Region;
 
+    public string? LastTransientFailure => _calls.LastTransientFailure;
+
     public async Task<CaSecret> ReadSecretAsync(string name, CancellationToken cancellationToken)
     {
         var secret = await GetSecretAsync(name, cancellationToken);

@@ -35,17 +35,17 @@ internal sealed class RegionCalls
                     RetryAfterHeader.From(arguments.Outcome.Exception!, timeProvider) ?? backoff.Delay(arguments.AttemptNumber)),
                 OnRetry = arguments =>
                 {
-                    if (logger.IsEnabled(LogLevel.Information))
-                    {
-                        var failure = TransientFailures.Describe(arguments.Outcome.Exception!);
-                        Log.Retrying(logger, target.Region, arguments.Context.OperationKey, failure, arguments.AttemptNumber + 2, arguments.RetryDelay);
-                    }
-
+                    var failure = TransientFailures.Describe(arguments.Outcome.Exception!);
+                    LastTransientFailure = $"{arguments.Context.OperationKey}: {failure}";
+                    Log.Retrying(logger, target.Region, arguments.Context.OperationKey, failure, arguments.AttemptNumber + 2, arguments.RetryDelay);
                     return ValueTask.CompletedTask;
                 },
             })
             .Build();
     }
+
+    /// <summary>The last failure a call was retried after, for a message when the caller's time runs out.</summary>
+    public string? LastTransientFailure { get; private set; }
 
     public async Task<T> ExecuteAsync<T>(ApiOperation operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {

@@ -87,7 +87,7 @@ internal static class MangledSpecs
         yield return Case("rollout=list", Full.Replace(RolloutBlock, "rollout: [2m]\n", StringComparison.Ordinal), "rollout: expected a mapping of fields, found a list");
         yield return Case("regions=text", Regions("regions: region1\n"), "regions: expected a list of regions, found the text 'region1'");
         yield return Case("regions=mapping", Regions("regions: {name: region1, kubeconfig: ./kubeconfig}\n"), "regions: expected a list of regions, found a mapping");
-        yield return Case("regions=empty-list", Regions("regions: []\n"), "regions: expected a list of regions, found a list");
+        yield return Case("regions=empty-list", Regions("regions: []\n"), "regions: is empty: list every region");
         yield return Case("regions[0]=text", Full.Replace(FirstRegion, "  - region1\n", StringComparison.Ordinal), "regions[0]: expected a mapping of fields, found the text 'region1'");
         yield return Case("regions[0]=list", Full.Replace(FirstRegion, "  - [region1, ./kubeconfig]\n", StringComparison.Ordinal), "regions[0]: expected a mapping of fields, found a list");
         yield return Case("document=text", "just a sentence\n", "spec: expected a mapping of fields, found the text 'just a sentence'");

@@ -95,6 +95,8 @@ public sealed class RollbackPlannerTests
         {
             string IRegionCluster.Region => name;
 
+            public string? LastTransientFailure => null;
+
             public Task<CaSecret> ReadSecretAsync(string secret, CancellationToken cancellationToken)
             {
                 var content = new SecretContent(rotation.OldCa!, rotation.NewCa!, "ca2.crt");

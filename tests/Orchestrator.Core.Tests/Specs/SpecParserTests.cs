@@ -208,6 +208,20 @@ public sealed class SpecParserTests
     }
 
     [Fact]
+    public void Parse_Utf8WithByteOrderMark_ReadsTheSpec()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Valid)).ToArray();
+
+        Assert.Equal("example-cluster", SpecParser.Parse(bytes, "rotation.yaml", "/specs").Cluster);
+    }
+
+    [Fact]
+    public void Parse_EmptyRegionList_SaysToListThem()
+    {
+        Assert.Contains("regions: is empty: list every region", Refusal(Valid[..Valid.IndexOf("regions:", StringComparison.Ordinal)] + "regions: []\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_NotUtf8_Refused()
     {
         var bytes = Encoding.UTF8.GetBytes(Valid).Concat(new byte[] { 0xC3, 0x28, 0xFF }).ToArray();
