@@ -21,6 +21,7 @@ internal sealed partial class RegionApiHandler(RegionEndpoint endpoint, ILogger 
     public async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        RequestRecorder.Register(context, endpoint);
         if (!Authenticated(context))
         {
             await HttpResponses.WriteFailureAsync(context, new ApiException(HttpStatusCode.Unauthorized, "Unauthorized", "Unauthorized"));

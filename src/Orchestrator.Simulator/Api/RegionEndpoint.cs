@@ -4,11 +4,15 @@ using Orchestrator.Simulator.Storage;
 
 namespace Orchestrator.Simulator.Api;
 
-/// <summary>What one region's API endpoint serves from: its objects, its faults, the shared audit log and token.</summary>
+/// <summary>
+/// What one region's API endpoint serves from: its objects, its faults, the shared audit log and token, and the
+/// request log of every verb when one is kept.
+/// </summary>
 internal sealed record RegionEndpoint(
     string Region,
     RegionStore Store,
     FaultInjector Faults,
     JsonLinesFile? AuditLog,
     string BearerToken,
-    TimeProvider Time);
+    TimeProvider Time,
+    JsonLinesFile? RequestLog = null);

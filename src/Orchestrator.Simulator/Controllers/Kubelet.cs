@@ -1,6 +1,7 @@
 using System.Globalization;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Simulator.Audit;
 using Orchestrator.Simulator.Faults;
 using Orchestrator.Simulator.Storage;
 using Orchestrator.Simulator.Trust;
@@ -18,12 +19,14 @@ internal sealed partial class Kubelet : Controller
     private readonly TrustChecker _trust;
     private readonly TimeSpan _restartTime;
     private readonly TimeSpan _terminationTime;
+    private readonly JsonLinesFile? _readinessLog;
     private readonly Dictionary<string, DateTimeOffset> _startedAt = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _terminatingSince = new(StringComparer.Ordinal);
 
-    public Kubelet(RegionStore store, FaultInjector faults, TrustChecker trust, TimeSpan restartTime, TimeSpan terminationTime, TimeProvider time, ILogger logger)
+    public Kubelet(RegionStore store, FaultInjector faults, TrustChecker trust, TimeSpan restartTime, TimeSpan terminationTime, TimeProvider time, ILogger logger, JsonLinesFile? readinessLog = null)
         : base(store, time, logger)
     {
+        _readinessLog = readinessLog;
         _faults = faults;
         _trust = trust;
         _restartTime = restartTime;
@@ -133,6 +136,7 @@ internal sealed partial class Kubelet : Controller
         pod.Status.Conditions = Conditions(now, ready: true);
         pod.Status.ContainerStatuses = pod.Spec.Containers.Select(container => ContainerStatus(container, started, ready: true)).ToList();
         UpdateStatus(pod);
+        _readinessLog?.Append(new PodReadyEntry(Time.GetUtcNow(), Store.Region, pod.Metadata.NamespaceProperty, pod.Metadata.Name, pod.Metadata.Uid));
         LogReady(Logger, Store.Region, pod.Metadata.Name);
     }
 

@@ -69,9 +69,16 @@ internal sealed partial class StatefulSetController(RegionStore store, TimeProvi
         var pods = new SortedDictionary<int, V1Pod>();
         foreach (var stored in Store.List(ResourceTypes.Pods, ObjectFilter.InNamespace(set.Metadata.NamespaceProperty)).Items)
         {
+            // The name rules out other sets' pods before the costly parse: a region of thousands of pods would
+            // otherwise parse every one of them on every reconcile of every set.
+            var ordinal = PodState.Ordinal(set.Metadata.Name, stored.Name);
+            if (ordinal < 0)
+            {
+                continue;
+            }
+
             var pod = stored.As<V1Pod>();
-            var ordinal = PodState.Ordinal(set.Metadata.Name, pod.Metadata.Name);
-            if (ordinal >= 0 && pod.Metadata.OwnerReferences?.Any(owner => owner.Uid == set.Metadata.Uid) == true)
+            if (pod.Metadata.OwnerReferences?.Any(owner => owner.Uid == set.Metadata.Uid) == true)
             {
                 pods[ordinal] = pod;
             }
@@ -209,9 +216,13 @@ internal sealed partial class StatefulSetController(RegionStore store, TimeProvi
         // The garbage collector removes the pods of a deleted StatefulSet.
         foreach (var stored in Store.List(ResourceTypes.Pods, ObjectFilter.InNamespace(ns)).Items)
         {
+            if (PodState.Ordinal(setName, stored.Name) < 0)
+            {
+                continue;
+            }
+
             var pod = stored.As<V1Pod>();
-            if (PodState.Ordinal(setName, pod.Metadata.Name) >= 0
-                && pod.Metadata.OwnerReferences?.Any(owner => owner.Kind == "StatefulSet" && owner.Name == setName) == true
+            if (pod.Metadata.OwnerReferences?.Any(owner => owner.Kind == "StatefulSet" && owner.Name == setName) == true
                 && !PodState.IsTerminating(pod))
             {
                 Store.Delete(ResourceTypes.Pods, ns, pod.Metadata.Name, new DeleteOptions(PreconditionUid: pod.Metadata.Uid));

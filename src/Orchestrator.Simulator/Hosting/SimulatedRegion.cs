@@ -77,18 +77,18 @@ public sealed class SimulatedRegion : IAsyncDisposable
         });
     }
 
-    internal void StartControllers(SimulatorOptions options, TrustChecker trust, TimeProvider time, ILoggerFactory loggers)
+    internal void StartControllers(SimulatorOptions options, TrustChecker trust, TimeProvider time, ILoggerFactory loggers, JsonLinesFile? readinessLog = null)
     {
         _controllers.Add(new CassandraOperator(Cluster, Store, Faults, time, loggers.CreateLogger("Simulator.Operator")));
         _controllers.Add(new StatefulSetController(Store, time, loggers.CreateLogger("Simulator.StatefulSetController")));
-        _controllers.Add(new Kubelet(Store, Faults, trust, options.PodRestartTime, options.PodTerminationTime, time, loggers.CreateLogger("Simulator.Kubelet")));
+        _controllers.Add(new Kubelet(Store, Faults, trust, options.PodRestartTime, options.PodTerminationTime, time, loggers.CreateLogger("Simulator.Kubelet"), readinessLog));
         foreach (var controller in _controllers)
         {
             controller.Start(_stopping.Token);
         }
     }
 
-    internal async Task StartServerAsync(ServingCertificate certificate, string token, JsonLinesFile audit, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    internal async Task StartServerAsync(ServingCertificate certificate, string token, JsonLinesFile audit, TimeProvider time, ILoggerFactory loggers, JsonLinesFile? requestLog, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -101,7 +101,7 @@ public sealed class SimulatedRegion : IAsyncDisposable
             });
         });
         _server = builder.Build();
-        var endpoint = new RegionEndpoint(Name, Store, Faults, audit, token, time);
+        var endpoint = new RegionEndpoint(Name, Store, Faults, audit, token, time, requestLog);
         var handler = new RegionApiHandler(endpoint, loggers.CreateLogger("Simulator.Api"), _stopping.Token);
         _server.Run(handler.HandleAsync);
         await _server.StartAsync(cancellationToken);

@@ -17,10 +17,22 @@ public sealed class Simulation : IAsyncDisposable
     private readonly ServingCertificate _certificate;
     private readonly JsonLinesFile _audit;
     private readonly JsonLinesFile _trustLog;
+    private readonly JsonLinesFile? _requestLog;
+    private readonly JsonLinesFile? _readinessLog;
     private readonly List<SimulatedRegion> _regions;
 
-    private Simulation(SimulatorOptions options, ServingCertificate certificate, JsonLinesFile audit, JsonLinesFile trustLog, TrustChecker trust, List<SimulatedRegion> regions, string token)
+    private Simulation(
+        SimulatorOptions options,
+        ServingCertificate certificate,
+        JsonLinesFile audit,
+        JsonLinesFile trustLog,
+        (JsonLinesFile Requests, JsonLinesFile Readiness)? records,
+        TrustChecker trust,
+        List<SimulatedRegion> regions,
+        string token)
     {
+        _requestLog = records?.Requests;
+        _readinessLog = records?.Readiness;
         Options = options;
         _certificate = certificate;
         _audit = audit;
@@ -44,6 +56,12 @@ public sealed class Simulation : IAsyncDisposable
 
     public string TrustPath => _trustLog.Path;
 
+    /// <summary>Where every request is recorded (<see cref="SimulatorOptions.RecordRequestsAndReadiness"/>), or null.</summary>
+    public string? RequestsPath => _requestLog?.Path;
+
+    /// <summary>Where each pod's turning Ready is recorded (<see cref="SimulatorOptions.RecordRequestsAndReadiness"/>), or null.</summary>
+    public string? ReadinessPath => _readinessLog?.Path;
+
     /// <summary>The PEM of the CA that signs the API endpoints' serving certificate.</summary>
     public string ServingAuthorityPem => _certificate.AuthorityPem;
 
@@ -64,6 +82,7 @@ public sealed class Simulation : IAsyncDisposable
         File.WriteAllText(trustPath, string.Empty);
         var audit = new JsonLinesFile(auditPath);
         var trustLog = new JsonLinesFile(trustPath);
+        (JsonLinesFile Requests, JsonLinesFile Readiness)? records = options.RecordRequestsAndReadiness ? OpenRecords(options.Directory) : null;
         var trust = new TrustChecker(trustLog, time, loggers.CreateLogger("Simulator.Trust"));
         var certificate = ServingCertificate.Create(time);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
@@ -73,14 +92,14 @@ public sealed class Simulation : IAsyncDisposable
         var regions = Enumerable.Range(1, options.Regions)
             .Select(number => new SimulatedRegion($"region{number}", cluster, options, time))
             .ToList();
-        var simulation = new Simulation(options, certificate, audit, trustLog, trust, regions, token);
+        var simulation = new Simulation(options, certificate, audit, trustLog, records, trust, regions, token);
         try
         {
             foreach (var region in regions)
             {
                 region.Seed(ca);
-                region.StartControllers(options, trust, time, loggers);
-                await region.StartServerAsync(certificate, token, audit, time, loggers, cancellationToken);
+                region.StartControllers(options, trust, time, loggers, records?.Readiness);
+                await region.StartServerAsync(certificate, token, audit, time, loggers, records?.Requests, cancellationToken);
             }
 
             PrivateFile.WriteAllText(simulation.KubeconfigPath, KubeconfigFile.Render(regions, certificate.AuthorityPem, token, options.Namespace));
@@ -93,6 +112,15 @@ public sealed class Simulation : IAsyncDisposable
             await simulation.DisposeAsync();
             throw;
         }
+    }
+
+    private static (JsonLinesFile Requests, JsonLinesFile Readiness) OpenRecords(string directory)
+    {
+        var requests = Path.Combine(directory, "requests.jsonl");
+        var readiness = Path.Combine(directory, "pods.jsonl");
+        File.WriteAllText(requests, string.Empty);
+        File.WriteAllText(readiness, string.Empty);
+        return (new JsonLinesFile(requests), new JsonLinesFile(readiness));
     }
 
     /// <summary>Waits until every region's operator has acted on its CA Secret and every rollout is complete.</summary>
@@ -133,6 +161,8 @@ public sealed class Simulation : IAsyncDisposable
 
         _audit.Dispose();
         _trustLog.Dispose();
+        _requestLog?.Dispose();
+        _readinessLog?.Dispose();
         _certificate.Dispose();
     }
 }

@@ -35,6 +35,13 @@ public sealed record SimulatorOptions
     /// <summary>Changes per resource type a watch can resume across before it gets 410 Expired.</summary>
     public int WatchHistory { get; init; } = 1000;
 
+    /// <summary>
+    /// Whether to write <c>requests.jsonl</c> (every request of every verb, reads and watches included) and
+    /// <c>pods.jsonl</c> (the moment each pod turns Ready): what a benchmark needs to measure a client's load and
+    /// reaction time from the server's side. Off by default: most runs need neither.
+    /// </summary>
+    public bool RecordRequestsAndReadiness { get; init; }
+
     /// <summary>The alias <c>rotation.yaml</c> asks the new CA to have.</summary>
     public string NewCaAlias { get; init; } = "ca2";
 
