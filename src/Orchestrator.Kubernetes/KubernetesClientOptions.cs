@@ -3,8 +3,12 @@ namespace Orchestrator.Kubernetes;
 /// <summary>How the orchestrator talks to each region's Kubernetes API.</summary>
 public sealed record KubernetesClientOptions
 {
-    /// <summary>While observing a region, how often everything is listed again in case a watch missed a change. Default 30 s.</summary>
-    public TimeSpan SafetyRelist { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// While observing a region, how often everything is listed again in case a watch missed a change. Default 10 min:
+    /// a watch resumes from its last resource version and lists again after any error, so this is only a net, and
+    /// each list of a region of thousands of pods is megabytes and a heap of objects.
+    /// </summary>
+    public TimeSpan SafetyRelist { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The longest wait between two attempts of a call that failed transiently (a <c>Retry-After</c> may ask for longer). Default 10 s.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(10);

@@ -11,11 +11,14 @@ namespace Orchestrator.Core.Engine;
 /// </summary>
 public static class RolloutJudge
 {
+    // A wait judges many snapshots against one baseline: its set of UIDs is built once, not once per snapshot.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RolloutBaseline, HashSet<string>> BaselineUids = [];
+
     public static RolloutVerdict Judge(ClusterSnapshot snapshot, RolloutBaseline baseline, string targetChecksum)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(baseline);
-        var before = baseline.PodUids.ToHashSet(StringComparer.Ordinal);
+        var before = BaselineUids.GetValue(baseline, known => known.PodUids.ToHashSet(StringComparer.Ordinal));
         var progress = new List<StatefulSetProgress>();
         var problems = new List<string>();
         var anyReplacementMissing = false;

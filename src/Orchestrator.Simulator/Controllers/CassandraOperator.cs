@@ -38,12 +38,19 @@ internal sealed partial class CassandraOperator : Controller
         (ResourceTypes.StatefulSets, ObjectFilter.InNamespace(_cluster.Namespace)),
     ];
 
-    protected override string? KeyOf(WatchEvent change) =>
-        change.Object.Name == _cluster.CaSecret
-        || change.Object.Name == _cluster.NodeSecret
-        || (change.Object.Type == ResourceTypes.StatefulSets && _cluster.StatefulSetNames.Contains(change.Object.Name))
-            ? Key
-            : null;
+    protected override string? KeyOf(WatchEvent change)
+    {
+        if (change.Object.Type == ResourceTypes.StatefulSets)
+        {
+            // As operators filter with a generation-changed predicate: a status update (one per pod's progress
+            // in a rollout) leaves the template as it was and gives the operator nothing to do.
+            var statusOnly = change.Kind == WatchEventKind.Modified
+                && change.Previous?.Peek().Metadata.Generation == change.Object.Peek().Metadata.Generation;
+            return !statusOnly && _cluster.StatefulSetNames.Contains(change.Object.Name) ? Key : null;
+        }
+
+        return change.Object.Name == _cluster.CaSecret || change.Object.Name == _cluster.NodeSecret ? Key : null;
+    }
 
     protected override Task ReconcileAsync(string key, CancellationToken cancellationToken)
     {

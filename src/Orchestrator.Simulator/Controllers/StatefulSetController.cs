@@ -12,6 +12,10 @@ namespace Orchestrator.Simulator.Controllers;
 internal sealed partial class StatefulSetController(RegionStore store, TimeProvider time, ILogger logger)
     : Controller(store, time, logger)
 {
+    // Each pod as last parsed, by name, with the resource version it was parsed at: a stored version never
+    // changes, so a rollout parses only the pods that changed since the set's last reconcile, not all of them.
+    private readonly Dictionary<string, (long Version, V1Pod Pod)> _parsed = new(StringComparer.Ordinal);
+
     protected override IEnumerable<(ResourceType Type, ObjectFilter Filter)> Watches() =>
     [
         (ResourceTypes.StatefulSets, ObjectFilter.Everything),
@@ -77,7 +81,7 @@ internal sealed partial class StatefulSetController(RegionStore store, TimeProvi
                 continue;
             }
 
-            var pod = stored.As<V1Pod>();
+            var pod = Parsed(stored);
             if (pod.Metadata.OwnerReferences?.Any(owner => owner.Uid == set.Metadata.Uid) == true)
             {
                 pods[ordinal] = pod;
@@ -85,6 +89,19 @@ internal sealed partial class StatefulSetController(RegionStore store, TimeProvi
         }
 
         return pods;
+    }
+
+    /// <summary>The pod as stored, parsed once per resource version; never to be changed by the caller.</summary>
+    private V1Pod Parsed(StoredObject stored)
+    {
+        var key = $"{stored.Namespace}/{stored.Name}";
+        if (!_parsed.TryGetValue(key, out var known) || known.Version != stored.ResourceVersion)
+        {
+            known = (stored.ResourceVersion, stored.As<V1Pod>());
+            _parsed[key] = known;
+        }
+
+        return known.Pod;
     }
 
     /// <summary>Creates the pods missing below the replica count: all at once for Parallel, the lowest first for OrderedReady.</summary>

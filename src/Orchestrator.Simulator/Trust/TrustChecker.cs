@@ -16,6 +16,10 @@ internal sealed partial class TrustChecker(JsonLinesFile? log, TimeProvider time
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TrustMaterial> _classes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (RunningPod Pod, string Class)> _running = new(StringComparer.Ordinal);
+
+    // The running pods of each class, in the order they started: a start is judged against each class once,
+    // so a region of thousands of pods costs a handful of verdicts per start, not one per running pod.
+    private readonly Dictionary<string, Dictionary<string, RunningPod>> _runningByClass = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), TrustRefusal?> _verdicts = [];
     private readonly HashSet<(string, string)> _reported = [];
     private readonly List<TrustViolation> _violations = [];
@@ -41,19 +45,30 @@ internal sealed partial class TrustChecker(JsonLinesFile? log, TimeProvider time
                 _classes[classKey] = TrustMaterial.From(nodeSecret.As<V1Secret>());
             }
 
+            Forget(pod.Uid);
             _running[pod.Uid] = (pod, classKey);
-            var now = time.GetUtcNow();
-            foreach (var (peer, peerClass) in _running.Values.ToList())
+            if (!_runningByClass.TryGetValue(classKey, out var members))
             {
-                if (peer.Uid == pod.Uid)
+                members = new Dictionary<string, RunningPod>(StringComparer.Ordinal);
+                _runningByClass[classKey] = members;
+            }
+
+            members[pod.Uid] = pod;
+            var now = time.GetUtcNow();
+            foreach (var (peerClass, peers) in _runningByClass)
+            {
+                if (Verdict(classKey, peerClass, now) is not { } refusal)
                 {
                     continue;
                 }
 
-                if (Verdict(classKey, peerClass, now) is { } refusal)
+                foreach (var peer in peers.Values)
                 {
-                    var (truster, presenter) = refusal.TrusterClass == classKey ? (pod, peer) : (peer, pod);
-                    Report(pod, peer, $"{truster} does not accept the certificate of {presenter}: {refusal.Detail}", now);
+                    if (peer.Uid != pod.Uid)
+                    {
+                        var (truster, presenter) = refusal.TrusterClass == classKey ? (pod, peer) : (peer, pod);
+                        Report(pod, peer, $"{truster} does not accept the certificate of {presenter}: {refusal.Detail}", now);
+                    }
                 }
             }
         }
@@ -63,7 +78,19 @@ internal sealed partial class TrustChecker(JsonLinesFile? log, TimeProvider time
     {
         lock (_gate)
         {
-            _running.Remove(uid);
+            Forget(uid);
+        }
+    }
+
+    private void Forget(string uid)
+    {
+        if (_running.Remove(uid, out var known) && _runningByClass.TryGetValue(known.Class, out var members))
+        {
+            members.Remove(uid);
+            if (members.Count == 0)
+            {
+                _runningByClass.Remove(known.Class);
+            }
         }
     }
 

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Orchestrator.Benchmarks.EndToEnd;
+
+/// <summary>
+/// A whole two-region rotation (13 steps, 4096-bit key, pods that take a second to restart) by the orchestrator,
+/// and the same by the plain kubectl script, each on a fresh simulation of the same shape.
+/// </summary>
+internal static class RotationScenario
+{
+    private static readonly TimeSpan Restart = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Termination = TimeSpan.FromMilliseconds(100);
+
+    public static async Task<IReadOnlyList<TargetResult>> RunAsync(E2eContext context, CancellationToken cancellationToken)
+    {
+        var orchestrator = await RunOrchestratorAsync(context, cancellationToken);
+        var script = await RunScriptAsync(context, cancellationToken);
+        var ratio = orchestrator.Wall / script.Wall;
+        var overhead = orchestrator.Wall - orchestrator.Rollouts - orchestrator.KeyGeneration;
+        context.Say($"orchestrator: {Milliseconds.Format(orchestrator.Wall)} = rollouts {Milliseconds.Format(orchestrator.Rollouts)} + key generation "
+            + $"{Milliseconds.Format(orchestrator.KeyGeneration)} + overhead {Milliseconds.Format(overhead)}; trust.jsonl lines: {orchestrator.TrustLines}");
+        context.Say($"kubectl script: {Milliseconds.Format(script.Wall)} = rollouts {Milliseconds.Format(script.Rollouts)} + the rest "
+            + $"{Milliseconds.Format(script.Wall - script.Rollouts)} (openssl key generation included); trust.jsonl lines: {script.TrustLines}");
+        return
+        [
+            new("Overhead of a 2-region rotation (besides key generation)", "≤ 1 s", Milliseconds.Format(overhead), overhead <= TimeSpan.FromSeconds(1),
+                $"wall {Milliseconds.Format(orchestrator.Wall)}, rollouts {Milliseconds.Format(orchestrator.Rollouts)}, key {Milliseconds.Format(orchestrator.KeyGeneration)}"),
+            new("Total time vs the kubectl script", "≤ 1.05 ×", string.Create(CultureInfo.InvariantCulture, $"{ratio:0.00} × ({Milliseconds.Format(orchestrator.Wall)} vs {Milliseconds.Format(script.Wall)})"),
+                ratio <= 1.05, $"trust.jsonl lines: orchestrator {orchestrator.TrustLines}, script {script.TrustLines}"),
+            new("trust.jsonl lines of the orchestrator's rotation", "0", orchestrator.TrustLines.ToString(CultureInfo.InvariantCulture), orchestrator.TrustLines == 0,
+                $"the script's: {script.TrustLines}"),
+        ];
+    }
+
+    private static async Task<Contestant> RunOrchestratorAsync(E2eContext context, CancellationToken cancellationToken)
+    {
+        await using var clusters = await SimulatedClusters.StartAsync(context.Directory("rotation-orchestrator"), 2, 1, 3, Restart, Termination, cancellationToken);
+        var since = TimeProvider.System.GetUtcNow();
+        var run = await context.Cli.RunOkAsync(["start-rotation", "--spec", clusters.WriteSpec("ca2", keySize: 4096)], clusters.StatePath, measure: false, TimeSpan.FromMinutes(5), cancellationToken);
+        var records = clusters.Records();
+        var steps = WaitStep.From(records, "orchestrator", since);
+        var status = await context.Cli.RunOkAsync(["status", "--output", "json"], clusters.StatePath, measure: false, TimeSpan.FromMinutes(1), cancellationToken);
+        var generate = JsonNode.Parse(status.Output)!["steps"]![0]!;
+        var keyGeneration = generate["finishedAt"]!.GetValue<DateTimeOffset>() - generate["startedAt"]!.GetValue<DateTimeOffset>();
+        return new Contestant(run.Wall, Sum(steps), keyGeneration, records.TrustViolations);
+    }
+
+    private static async Task<Contestant> RunScriptAsync(E2eContext context, CancellationToken cancellationToken)
+    {
+        await using var clusters = await SimulatedClusters.StartAsync(context.Directory("rotation-script"), 2, 1, 3, Restart, Termination, cancellationToken);
+        var options = clusters.Simulation.Options;
+        var since = TimeProvider.System.GetUtcNow();
+        var script = Path.Combine(AppContext.BaseDirectory, "peer", "rotate-ca.sh");
+        var run = await ChildProcess.RunAsync(
+            "bash",
+            [script, clusters.Simulation.KubeconfigPath, options.Namespace, options.CaSecret, options.Cluster, "ca2", .. clusters.Simulation.Regions.Select(region => region.Name)],
+            new Dictionary<string, string>(),
+            measure: false,
+            TimeSpan.FromMinutes(5),
+            cancellationToken);
+        if (run.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the kubectl script exited {run.ExitCode}:\n{run.Error}");
+        }
+
+        var records = clusters.Records();
+        return new Contestant(run.Wall, Sum(WaitStep.From(records, "kubectl", since)), TimeSpan.Zero, records.TrustViolations);
+    }
+
+    private static TimeSpan Sum(IEnumerable<WaitStep> steps) => steps.Aggregate(TimeSpan.Zero, (total, step) => total + step.Rollout);
+
+    private sealed record Contestant(TimeSpan Wall, TimeSpan Rollouts, TimeSpan KeyGeneration, int TrustLines);
+}
