@@ -17,6 +17,8 @@ internal static class OrchestratorCommandLine
             ListCommand.Create(),
             HistoryCommand.Create(),
             AbortCommand.Create(),
+            GenerateCaCommand.Create(),
+            GraphCommand.Create(),
             SimulateCommand.Create(),
             DemoCommand.Create(),
         };

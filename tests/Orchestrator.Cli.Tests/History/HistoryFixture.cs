@@ -13,6 +13,9 @@ public sealed class HistoryFixture : IAsyncLifetime
 {
     public const string StuckPod = "example-cluster-cassandra-dc1-1";
 
+    /// <summary>Long enough for <c>history</c> to start and read while the wait still runs on a busy machine.</summary>
+    public const int WaitTimeoutSeconds = 15;
+
     private SimulatedClusters? _clusters;
 
     internal SimulatedClusters Clusters => _clusters ?? throw new InvalidOperationException("not started");
@@ -27,6 +30,9 @@ public sealed class HistoryFixture : IAsyncLifetime
     /// <summary><c>history --output json</c> of the second rotation, asked while its wait on the stuck pod ran.</summary>
     internal ProcessOutcome WhileRunning { get; private set; } = null!;
 
+    /// <summary>Whether the rotation was still running when that <c>history</c> had finished.</summary>
+    public bool RanThroughout { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         _clusters = await SimulatedClusters.StartAsync(1, pods: 3);
@@ -34,12 +40,13 @@ public sealed class HistoryFixture : IAsyncLifetime
         SucceededId = Id(await _clusters.StatusAsync());
 
         _clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [StuckPod] });
-        using (var run = OrchestratorProcess.Start(["start-rotation", "--spec", _clusters.WriteSpec("second.yaml", alias: "ca3", timeout: "4s"), "--state", _clusters.StatePath]))
+        using (var run = OrchestratorProcess.Start(["start-rotation", "--spec", _clusters.WriteSpec("second.yaml", alias: "ca3", timeout: $"{WaitTimeoutSeconds}s"), "--state", _clusters.StatePath]))
         {
-            await run.WaitForLineAsync(line => line.StartsWith("[3/7] wait-rollout region1", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
+            await run.WaitForLineAsync(line => line.StartsWith("[3/7] wait-rollout region1", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
             ResumedId = Id(await _clusters.StatusAsync());
             WhileRunning = await OrchestratorProcess.RunAsync(["history", ResumedId, "--state", _clusters.StatePath, "--output", "json"]);
-            var failed = await run.WaitForExitAsync(TimeSpan.FromMinutes(1));
+            RanThroughout = !run.HasExited;
+            var failed = await run.WaitForExitAsync(TimeSpan.FromMinutes(2));
             Assert.True(failed.ExitCode == 3, failed.ToString());
             Runs.Add(failed);
         }

@@ -35,7 +35,8 @@ public sealed class HistoryTests(HistoryFixture fixture) : IClassFixture<History
             Assert.Equal(("StepFinished", number, StepNames[number - 1], 1, "Running", "Succeeded"), (Kind(end), Number(end, "step"), Text(end, "stepName"), Number(end, "attempt"), Text(end, "from"), Text(end, "to")));
             Assert.Equal(number == 1 ? null : "region1", Text(end, "region"));
             Assert.Null(begin["durationSeconds"]);
-            Assert.InRange(end["durationSeconds"]!.GetValue<double>(), 0, (Time(end) - Time(begin)).TotalSeconds + 0.001);
+            // The entries are written just after the step's own start and finish times are taken: the two spans agree closely.
+            Assert.InRange(end["durationSeconds"]!.GetValue<double>(), 0, (Time(end) - Time(begin)).TotalSeconds + 0.25);
         }
 
         Assert.StartsWith("generated RSA 2048: O=ca2", Text(steps[1], "reason"), StringComparison.Ordinal);
@@ -53,7 +54,7 @@ public sealed class HistoryTests(HistoryFixture fixture) : IClassFixture<History
         Assert.Equal(3 + 17, lines.Length);
         Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}Z +transition +- +- +- +- -> Pending +Create +- +created from the spec for cluster example-cluster; current CA O=ca1$", lines[3]);
         Assert.Contains("Pending -> Running", lines[4], StringComparison.Ordinal);
-        Assert.Matches(@"^\S+ \S+ +step finished +7 wait-rollout +region1 +1 +Running -> Succeeded +- +\d+\.\ds +\S", lines[^2]);
+        Assert.Matches(@"^\S+ \S+ +step finished +7 wait-rollout +region1 +1 +Running -> Succeeded +- +\d+(\.\d)?s +\S", lines[^2]);
         Assert.Matches(@"transition +- +- +- +Running -> Succeeded +Complete +- +every step succeeded$", lines[^1]);
     }
 
@@ -74,7 +75,7 @@ public sealed class HistoryTests(HistoryFixture fixture) : IClassFixture<History
         var error = Text(wait[1], "reason")!;
         Assert.Contains("StatefulSet example-cluster-cassandra-dc1", error, StringComparison.Ordinal);
         Assert.Contains(HistoryFixture.StuckPod, error, StringComparison.Ordinal);
-        Assert.InRange(wait[1]["durationSeconds"]!.GetValue<double>(), 3.5, 60);
+        Assert.InRange(wait[1]["durationSeconds"]!.GetValue<double>(), HistoryFixture.WaitTimeoutSeconds - 0.5, 120);
         var fail = entries.Single(entry => Text(entry, "trigger") == "Fail");
         Assert.StartsWith("step 3 (wait-rollout region1) failed: ", Text(fail, "reason"), StringComparison.Ordinal);
         var times = entries.Select(Time).ToList();
@@ -84,13 +85,14 @@ public sealed class HistoryTests(HistoryFixture fixture) : IClassFixture<History
         Assert.Equal(2 + (2 * StepNames.Length) + 5, entries.Count);
         Assert.True(entries.IndexOf(wait[1]) < entries.IndexOf(fail) && entries.IndexOf(fail) < entries.IndexOf(wait[2]));
         Assert.StartsWith($"Rotation {fixture.ResumedId} (cluster example-cluster, now Succeeded): 21 entries", text, StringComparison.Ordinal);
-        Assert.Matches(@"step finished +3 wait-rollout +region1 +1 +Running -> Failed +- +\d+\.\ds +.*" + HistoryFixture.StuckPod, text);
+        Assert.Matches(@"(?m)step finished +3 wait-rollout +region1 +1 +Running -> Failed +- +\d+(\.\d)?s +.*" + HistoryFixture.StuckPod, text);
         Assert.Matches(@"transition +- +- +- +Failed -> Running +Resume +- +\S", text);
     }
 
     [Fact]
     public void History_WhileTheRotationRuns_ReadsTheStateFileUpToTheRunningStep()
     {
+        Assert.True(fixture.RanThroughout, $"the rotation ended within {HistoryFixture.WaitTimeoutSeconds}s, before history had read it; the machine is too slow for this check");
         Assert.True(fixture.WhileRunning.ExitCode == 0, fixture.WhileRunning.ToString());
         var entries = HistoryFixture.Entries(fixture.WhileRunning);
 
