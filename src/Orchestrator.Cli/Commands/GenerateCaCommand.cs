@@ -40,7 +40,7 @@ internal static class GenerateCaCommand
         var output = CommonOptions.Output();
         var command = new Command("generate-ca", "Write a new CA keypair (DIR/ca_crt.pem, DIR/ca_key.pem, both 0600) like utils/tls.sh create-ca-keypair, for newCa: { certFile, keyFile } in a spec.")
         {
-            alias, directory, keySize, validityDays, output,
+            alias, directory, keySize, validityDays, output, CommonOptions.StateNotUsed(),
         };
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {

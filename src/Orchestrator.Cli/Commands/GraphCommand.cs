@@ -27,7 +27,7 @@ internal static class GraphCommand
         spec.Description = "Draw this spec's plan (its 1 + 6N steps in order) instead of the lifecycle; only the file is read, no cluster is contacted.";
         var command = new Command("graph", "Print the rotation lifecycle state machine, or with --spec the plan of that spec, as a Graphviz or Mermaid graph.")
         {
-            format, spec,
+            format, spec, CommonOptions.StateNotUsed(),
         };
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
