@@ -5,10 +5,12 @@ using Orchestrator.Simulator.Storage;
 namespace Orchestrator.Simulator.Api;
 
 /// <summary>What one region's API endpoint serves from: its objects, its faults, the shared audit log and token.</summary>
+/// <param name="RequestLog">Every request, reads included, when the simulation records them; otherwise null.</param>
 internal sealed record RegionEndpoint(
     string Region,
     RegionStore Store,
     FaultInjector Faults,
     JsonLinesFile? AuditLog,
     string BearerToken,
-    TimeProvider Time);
+    TimeProvider Time,
+    JsonLinesFile? RequestLog = null);

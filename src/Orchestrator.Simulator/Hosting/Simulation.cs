@@ -17,14 +17,16 @@ public sealed class Simulation : IAsyncDisposable
     private readonly ServingCertificate _certificate;
     private readonly JsonLinesFile _audit;
     private readonly JsonLinesFile _trustLog;
+    private readonly JsonLinesFile? _requests;
     private readonly List<SimulatedRegion> _regions;
 
-    private Simulation(SimulatorOptions options, ServingCertificate certificate, JsonLinesFile audit, JsonLinesFile trustLog, TrustChecker trust, List<SimulatedRegion> regions, string token)
+    private Simulation(SimulatorOptions options, ServingCertificate certificate, JsonLinesFile audit, JsonLinesFile trustLog, JsonLinesFile? requests, TrustChecker trust, List<SimulatedRegion> regions, string token)
     {
         Options = options;
         _certificate = certificate;
         _audit = audit;
         _trustLog = trustLog;
+        _requests = requests;
         Trust = trust;
         _regions = regions;
         BearerToken = token;
@@ -43,6 +45,9 @@ public sealed class Simulation : IAsyncDisposable
     public string AuditPath => _audit.Path;
 
     public string TrustPath => _trustLog.Path;
+
+    /// <summary>Where every request is recorded; null unless <see cref="SimulatorOptions.RecordRequests"/>.</summary>
+    public string? RequestsPath => _requests?.Path;
 
     /// <summary>The PEM of the CA that signs the API endpoints' serving certificate.</summary>
     public string ServingAuthorityPem => _certificate.AuthorityPem;
@@ -64,6 +69,7 @@ public sealed class Simulation : IAsyncDisposable
         File.WriteAllText(trustPath, string.Empty);
         var audit = new JsonLinesFile(auditPath);
         var trustLog = new JsonLinesFile(trustPath);
+        var requests = options.RecordRequests ? NewRequestLog(options.Directory) : null;
         var trust = new TrustChecker(trustLog, time, loggers.CreateLogger("Simulator.Trust"));
         var certificate = ServingCertificate.Create(time);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
@@ -73,14 +79,14 @@ public sealed class Simulation : IAsyncDisposable
         var regions = Enumerable.Range(1, options.Regions)
             .Select(number => new SimulatedRegion($"region{number}", cluster, options, time))
             .ToList();
-        var simulation = new Simulation(options, certificate, audit, trustLog, trust, regions, token);
+        var simulation = new Simulation(options, certificate, audit, trustLog, requests, trust, regions, token);
         try
         {
             foreach (var region in regions)
             {
                 region.Seed(ca);
                 region.StartControllers(options, trust, time, loggers);
-                await region.StartServerAsync(certificate, token, audit, time, loggers, cancellationToken);
+                await region.StartServerAsync(certificate, token, audit, requests, time, loggers, cancellationToken);
             }
 
             PrivateFile.WriteAllText(simulation.KubeconfigPath, KubeconfigFile.Render(regions, certificate.AuthorityPem, token, options.Namespace));
@@ -133,6 +139,14 @@ public sealed class Simulation : IAsyncDisposable
 
         _audit.Dispose();
         _trustLog.Dispose();
+        _requests?.Dispose();
         _certificate.Dispose();
+    }
+
+    private static JsonLinesFile NewRequestLog(string directory)
+    {
+        var path = Path.Combine(directory, "requests.jsonl");
+        File.WriteAllText(path, string.Empty);
+        return new JsonLinesFile(path);
     }
 }

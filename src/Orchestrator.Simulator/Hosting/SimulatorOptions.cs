@@ -38,6 +38,12 @@ public sealed record SimulatorOptions
     /// <summary>The alias <c>rotation.yaml</c> asks the new CA to have.</summary>
     public string NewCaAlias { get; init; } = "ca2";
 
+    /// <summary>
+    /// Whether to write <c>requests.jsonl</c>: every request any client sends, reads and watches included, with what an
+    /// authorizer judges it by. Off by default: a rotation's watches and lists make it grow quickly.
+    /// </summary>
+    public bool RecordRequests { get; init; }
+
     public IEnumerable<string> Problems()
     {
         if (Regions is < 1 or > 20)
