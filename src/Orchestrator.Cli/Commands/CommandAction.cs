@@ -37,6 +37,11 @@ internal static class CommandAction
                 await services.Error.WriteLineAsync($"error: {failure.Message}");
                 return ExitCodes.BadInput;
             }
+            catch (Core.Leases.LeaseHeldException held)
+            {
+                await services.Error.WriteLineAsync($"error: {held.Message}");
+                return ExitCodes.Locked;
+            }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 await services.Error.WriteLineAsync("interrupted");

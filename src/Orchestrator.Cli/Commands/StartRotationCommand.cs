@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using Orchestrator.Cli.Running;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Leases;
@@ -39,13 +38,7 @@ internal static class StartRotationCommand
         var workflow = WorkflowLoader.Load(WorkflowLoader.DefaultPath);
         using var store = services.OpenStore(statePath);
         var id = RotationIds.New(services.Time);
-        if (await CheckLeasesAsync(services, rotationSpec, id, options.ForceTakeover, cancellationToken) is { } busy)
-        {
-            await services.Error.WriteLineAsync($"error: {busy}");
-            return ExitCodes.Locked;
-        }
-
-        var report = await new Preflight(services.Connector, services.Time).RunAsync(rotationSpec, cancellationToken);
+        var report = await new Preflight(services.Connector, services.Time).RunAsync(rotationSpec, cancellationToken, new LeaseCheck(LeaseHolder.Current(id), options.ForceTakeover));
         var rotation = Rotation.Create(
             id,
             rotationSpec,
@@ -55,23 +48,5 @@ internal static class StartRotationCommand
             report.Regions.ToDictionary(region => region.Region, region => region.Baseline),
             services.Time.GetUtcNow());
         return await RotationSession.RunAsync(services, store, rotation, options, cancellationToken);
-    }
-
-    /// <summary>Another orchestrator at work on this CA Secret comes first: exit 4 naming it, before any other check.</summary>
-    private static async Task<string?> CheckLeasesAsync(Hosting.CliServices services, RotationSpec spec, string id, bool force, CancellationToken cancellationToken)
-    {
-        using var clusters = new RegionClusters(services.Connector, spec);
-        await using var leases = new RotationLeases(clusters, spec, LeaseHolder.Current(id), services.Time, services.Loggers.CreateLogger("Orchestrator.Leases"));
-        using var limit = new CancellationTokenSource(Preflight.ReadBudget, services.Time);
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
-        try
-        {
-            return await leases.CheckAsync(force, budget.Token);
-        }
-        catch (Exception unavailable) when (unavailable is Core.Cluster.ClusterException || (unavailable is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            // Preflight reports an unreachable or misconfigured region, with its own words.
-            return null;
-        }
     }
 }

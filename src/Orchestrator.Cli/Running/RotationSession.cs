@@ -73,7 +73,7 @@ internal static class RotationSession
         else
         {
             await services.Output.WriteLineAsync();
-            await services.Output.WriteAsync(StatusText.Render(rotation));
+            await services.Output.WriteAsync(StatusText.Render(rotation, services.Time.GetUtcNow()));
         }
 
         await services.Output.FlushAsync(CancellationToken.None);

@@ -1,6 +1,7 @@
 using System.Text;
 using Orchestrator.Core.Cassandra;
 using Orchestrator.Core.Cluster;
+using Orchestrator.Core.Leases;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Security;
 using Orchestrator.Core.Specs;
@@ -19,7 +20,11 @@ public sealed class Preflight(IClusterConnector connector, TimeProvider time)
     /// <summary>How long a region may take to answer preflight's reads, retries included.</summary>
     public static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(60);
 
-    public async Task<PreflightReport> RunAsync(RotationSpec spec, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs every check. With <paramref name="leases"/>, each region's Lease is read first: another orchestrator at
+    /// work on this CA Secret is reported as <see cref="LeaseHeldException"/> before anything else about that region.
+    /// </summary>
+    public async Task<PreflightReport> RunAsync(RotationSpec spec, CancellationToken cancellationToken, LeaseCheck? leases = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var supplied = spec.NewCa.Generated ? null : LoadSuppliedCa(spec.NewCa);
@@ -33,6 +38,15 @@ public sealed class Preflight(IClusterConnector connector, TimeProvider time)
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
             try
             {
+                if (leases is not null)
+                {
+                    var lease = await cluster.ReadLeaseAsync(RotationLeases.LeaseName(spec), linked.Token);
+                    if (LeaseDecision.Refusal(lease, leases.Me, time.GetUtcNow(), leases.ForceTakeover, leases.ProcessAlive ?? RotationLeases.IsAlive) is { } held)
+                    {
+                        throw new LeaseHeldException($"{region.Name}: {held}");
+                    }
+                }
+
                 var secret = await cluster.ReadSecretAsync(spec.CaSecret, linked.Token);
                 var regionCa = CheckSecret(region.Name, secret, spec);
                 if (oldCa is null)

@@ -1,4 +1,6 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Core.Cluster;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
 
@@ -6,13 +8,13 @@ namespace Orchestrator.Core.Engine;
 
 /// <summary>
 /// Waits, driven by the region's change events, until every pod has been replaced since this phase's Secret change
-/// and is Ready (<see cref="RolloutJudge"/>); on the deadline, fails with what it was still waiting for.
+/// and is Ready (<see cref="RolloutJudge"/>); on the deadline, fails with what it was still waiting for. Its progress
+/// is saved as it goes (at most once a second) so that <c>status</c> can show it from another process.
 /// </summary>
 internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecutor
 {
-    private static readonly TimeSpan MinimumSaveInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan IdleSaveInterval = TimeSpan.FromSeconds(30);
-    private DateTimeOffset _lastSaved = DateTimeOffset.MinValue;
+    private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
+    private WaitProgress? _unsaved;
 
     public async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -22,11 +24,35 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
             ?? throw new StepFailedException($"{step.Region}: no Secret change was recorded for {step.Phase}; nothing to wait for");
         var cluster = context.Clusters[step.Region!];
         RolloutVerdict? last = null;
+        using var observing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // Only the newest state matters: a slow judge skips states that are already out of date.
+        var snapshots = Channel.CreateBounded<ClusterSnapshot>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        var producer = ObserveAsync(cluster, rotation.Spec.CaSecret, snapshots.Writer, observing.Token);
+        using var ticker = new PeriodicTimer(SaveInterval, context.Time);
         try
         {
-            await foreach (var snapshot in cluster.ObserveAsync(rotation.Spec.CaSecret, cancellationToken))
+            var tick = ticker.WaitForNextTickAsync(observing.Token).AsTask();
+            var arrived = snapshots.Reader.WaitToReadAsync(observing.Token).AsTask();
+            while (true)
             {
-                var verdict = RolloutJudge.Judge(snapshot, write.Baseline, write.TargetChecksum);
+                if (await Task.WhenAny(arrived, tick) == tick)
+                {
+                    // Whether or not anything changed since: make sure status shows the last state seen.
+                    await tick;
+                    await SaveProgressAsync(context, cancellationToken);
+                    tick = ticker.WaitForNextTickAsync(observing.Token).AsTask();
+                    continue;
+                }
+
+                if (!await arrived)
+                {
+                    break;
+                }
+
+                snapshots.Reader.TryRead(out var snapshot);
+                arrived = snapshots.Reader.WaitToReadAsync(observing.Token).AsTask();
+                var verdict = RolloutJudge.Judge(snapshot!, write.Baseline, write.TargetChecksum);
                 if (last is null || verdict.WaitingFor != last.WaitingFor)
                 {
                     LogWaiting(logger, step.Region!, verdict.WaitingFor, verdict.Diagnosis);
@@ -34,14 +60,19 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
 
                 last = verdict;
                 context.Observer.WaitProgress(rotation, step, verdict);
-                await SaveProgressAsync(context, verdict, cancellationToken);
                 if (verdict.Complete)
                 {
                     step.Progress = null;
-                    step.Settled = RolloutJudge.Baseline(snapshot);
-                    step.Detail = $"{snapshot.Pods.Count} pods replaced and Ready in {snapshot.StatefulSets.Count} StatefulSet(s)";
+                    step.Settled = RolloutJudge.Baseline(snapshot!);
+                    step.Detail = $"{snapshot!.Pods.Count} pods replaced and Ready in {snapshot.StatefulSets.Count} StatefulSet(s)";
                     return;
                 }
+
+                _unsaved = new WaitProgress(
+                    verdict.WaitingFor.ToString(),
+                    verdict.StatefulSets.Select(set => new StatefulSetCount(set.Name, set.ReplacedAndReady, set.Total)).ToList(),
+                    verdict.Diagnosis,
+                    context.Time.GetUtcNow());
             }
         }
         catch (OperationCanceledException) when (context.Deadline.IsCancellationRequested)
@@ -50,25 +81,45 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
                 $"{step.Region}: rollout not complete after {GoDuration.Format(rotation.Spec.RolloutTimeout)}: "
                 + (last?.Diagnosis ?? "its API server did not answer the first read of the region in that time (each attempt is in the log)"));
         }
+        finally
+        {
+            await observing.CancelAsync();
+            await producer;
+        }
 
         throw new StepFailedException($"{step.Region}: the watch on the region ended before the rollout completed");
     }
 
-    /// <summary>Keeps <c>status</c> (another process, reading the state file) current, without a save per event.</summary>
-    private async Task SaveProgressAsync(StepContext context, RolloutVerdict verdict, CancellationToken cancellationToken)
+    private static async Task ObserveAsync(IRegionCluster cluster, string caSecret, ChannelWriter<ClusterSnapshot> writer, CancellationToken cancellationToken)
     {
-        var now = context.Time.GetUtcNow();
-        var counts = verdict.StatefulSets.Select(set => new StatefulSetCount(set.Name, set.ReplacedAndReady, set.Total)).ToList();
-        var previous = context.Step.Progress;
-        var changed = previous is null
-            || previous.WaitingFor != verdict.WaitingFor.ToString()
-            || !previous.StatefulSets.SequenceEqual(counts);
-        if (!verdict.Complete && (changed ? now - _lastSaved >= MinimumSaveInterval : now - _lastSaved >= IdleSaveInterval))
+        await Task.Yield();
+        try
         {
-            context.Step.Progress = new WaitProgress(verdict.WaitingFor.ToString(), counts, verdict.Diagnosis, now);
-            await context.Store.SaveAsync(context.Rotation, [], cancellationToken);
-            _lastSaved = now;
+            await foreach (var snapshot in cluster.ObserveAsync(caSecret, cancellationToken))
+            {
+                writer.TryWrite(snapshot);
+            }
+
+            writer.TryComplete();
         }
+        catch (Exception failure)
+        {
+            // The reader sees it: cancellation as cancellation, anything else as the wait's failure.
+            writer.TryComplete(failure);
+        }
+    }
+
+    /// <summary>Saves the newest progress not saved yet, for <c>status</c> in another process.</summary>
+    private async Task SaveProgressAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        if (_unsaved is null)
+        {
+            return;
+        }
+
+        context.Step.Progress = _unsaved;
+        _unsaved = null;
+        await context.Store.SaveAsync(context.Rotation, [], cancellationToken);
     }
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "{Region}: waiting for {WaitingFor}: {Diagnosis}")]

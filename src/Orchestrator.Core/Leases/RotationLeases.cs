@@ -50,24 +50,6 @@ public sealed partial class RotationLeases : IAsyncDisposable
         return $"{spec.CaSecret}-rotation";
     }
 
-    /// <summary>
-    /// Whether the Leases could be taken, reading only: null when they could, else why not. Lets a new rotation
-    /// refuse to start, before any other check, when another orchestrator is at work on this CA Secret.
-    /// </summary>
-    public async Task<string?> CheckAsync(bool forceTakeover, CancellationToken cancellationToken)
-    {
-        foreach (var region in _spec.Regions)
-        {
-            var lease = await _clusters[region.Name].ReadLeaseAsync(Name, cancellationToken);
-            if (LeaseDecision.Refusal(lease, _me, _time.GetUtcNow(), forceTakeover, _processAlive) is { } refusal)
-            {
-                return $"{region.Name}: {refusal}";
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>Takes the Lease in every region, in order; null when all are held, else why not (and none is kept).</summary>
     public async Task<string?> AcquireAsync(bool forceTakeover, CancellationToken cancellationToken)
     {
@@ -199,7 +181,8 @@ public sealed partial class RotationLeases : IAsyncDisposable
         }
     }
 
-    private static bool IsAlive(int processId)
+    /// <summary>Whether a process of this host is running (a dead holder here needs no waiting for its Lease to lapse).</summary>
+    public static bool IsAlive(int processId)
     {
         try
         {

@@ -23,8 +23,9 @@ public sealed partial class UnreachableRegionTests(RefusalFixture fixture) : ICl
         var clock = Stopwatch.StartNew();
         await fixture.AssertRefusedAsync(
             ["start-rotation", "--spec", spec, "--state", fixture.StatePath],
-            "error: region2: the API server did not answer within 1m; check the region is reachable");
+            "error: region2: the API server did not answer within 1m (last: ");
 
+        // It waited out the read budget (retrying) rather than giving up early, and not much longer.
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(90));
     }
 

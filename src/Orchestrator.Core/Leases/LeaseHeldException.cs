@@ -1,0 +1,19 @@
+namespace Orchestrator.Core.Leases;
+
+/// <summary>Another orchestrator holds a region's Lease on this CA Secret; the message names it and when it expires.</summary>
+public sealed class LeaseHeldException : Exception
+{
+    public LeaseHeldException()
+    {
+    }
+
+    public LeaseHeldException(string message)
+        : base(message)
+    {
+    }
+
+    public LeaseHeldException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
