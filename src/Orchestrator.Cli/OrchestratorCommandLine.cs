@@ -15,6 +15,7 @@ internal static class OrchestratorCommandLine
             ResumeCommand.Create(),
             StatusCommand.Create(),
             ListCommand.Create(),
+            VerifyCommand.Create(),
             AbortCommand.Create(),
             SimulateCommand.Create(),
             DemoCommand.Create(),
