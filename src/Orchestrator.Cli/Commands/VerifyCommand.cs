@@ -30,7 +30,7 @@ internal static class VerifyCommand
         {
             var rotationSpec = SpecParser.ParseFile(parse.GetValue(spec)!.FullName);
             var rotations = await ReadRotationsAsync(services, parse.GetValue(state), rotationSpec, cancellationToken);
-            var report = await new ClusterVerifier(services.Connector, services.Time).VerifyAsync(rotationSpec, rotations, cancellationToken);
+            var report = await new ClusterVerifier(services.VerifyConnector, services.Time).VerifyAsync(rotationSpec, rotations, cancellationToken);
             if (parse.GetValue(output) == "json")
             {
                 await services.Output.WriteLineAsync(JsonSerializer.Serialize(VerifyView.Of(rotationSpec, report), RotationView.Json));
