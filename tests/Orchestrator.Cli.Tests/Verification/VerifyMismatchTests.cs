@@ -65,6 +65,22 @@ public sealed class VerifyMismatchTests
         Assert.StartsWith("region2: the operator has not acknowledged the CA Secret's current data", problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Verify_BadInput_Exits2WithOneLineAndWritesNothing()
+    {
+        await using var clusters = await SimulatedClusters.StartAsync(1, pods: 1);
+        var wrongSecret = Path.Combine(clusters.Directory, "wrong-secret.yaml");
+        await File.WriteAllTextAsync(wrongSecret, (await File.ReadAllTextAsync(clusters.WriteSpec(), TestContext.Current.CancellationToken)).Replace(SimulatedClusters.CaSecret, "no-such-secret", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        var missing = await Verification.RunAsync(clusters, wrongSecret, expectedExit: 2);
+        var unreadable = await Verification.RunAsync(clusters, Path.Combine(clusters.Directory, "no-such-spec.yaml"), expectedExit: 2);
+
+        Assert.Equal("error: region1: Secret anton/no-such-secret not found; check caSecret and namespace in the spec", missing.Outcome.Error.Trim());
+        Assert.Empty(missing.Outcome.Output);
+        Assert.StartsWith("error: ", unreadable.Outcome.Error, StringComparison.Ordinal);
+        Assert.Single(unreadable.Outcome.Error.Trim().Split('\n'));
+    }
+
     /// <summary>Replaces the node TLS Secret's data as someone with kubectl could; the operator leaves it as it is.</summary>
     private static void ReplaceNodeSecret(SimulatedClusters clusters, string region, NodeTlsMaterial material, string caCertificate) =>
         clusters.Store(region).Modify(ResourceTypes.Secrets, SimulatedClusters.Namespace, NodeSecret, existing =>
