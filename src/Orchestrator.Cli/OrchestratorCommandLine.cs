@@ -16,6 +16,7 @@ internal static class OrchestratorCommandLine
             StatusCommand.Create(),
             ListCommand.Create(),
             HistoryCommand.Create(),
+            VerifyCommand.Create(),
             AbortCommand.Create(),
             GenerateCaCommand.Create(),
             GraphCommand.Create(),
