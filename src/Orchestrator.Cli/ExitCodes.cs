@@ -6,6 +6,9 @@ internal static class ExitCodes
     /// <summary>Done.</summary>
     public const int Success = 0;
 
+    /// <summary><c>verify</c>: the regions disagree on the phase, a node TLS Secret does not match its CA Secret, or the operator has not acknowledged it.</summary>
+    public const int VerifyFailed = 1;
+
     /// <summary>Bad input or a refused preflight; nothing was changed anywhere.</summary>
     public const int BadInput = 2;
 

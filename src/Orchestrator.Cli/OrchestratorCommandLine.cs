@@ -15,7 +15,11 @@ internal static class OrchestratorCommandLine
             ResumeCommand.Create(),
             StatusCommand.Create(),
             ListCommand.Create(),
+            HistoryCommand.Create(),
+            VerifyCommand.Create(),
             AbortCommand.Create(),
+            GenerateCaCommand.Create(),
+            GraphCommand.Create(),
             SimulateCommand.Create(),
             DemoCommand.Create(),
         };

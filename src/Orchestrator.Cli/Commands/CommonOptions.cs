@@ -10,6 +10,15 @@ internal static class CommonOptions
         Description = "State file (default: $ORCHESTRATOR_STATE, else $XDG_STATE_HOME/orchestrator/state.db, else ~/.local/state/orchestrator/state.db).",
     };
 
+    /// <summary>
+    /// <c>--state</c> for a command that keeps no state: every command takes the option, so that scripts can pass it
+    /// to all of them alike.
+    /// </summary>
+    public static Option<string?> StateNotUsed() => new("--state")
+    {
+        Description = "Accepted like every command's --state; this command reads and writes no state file.",
+    };
+
     public static Option<string> Output()
     {
         var option = new Option<string>("--output", "-o")

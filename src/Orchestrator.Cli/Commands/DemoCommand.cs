@@ -11,7 +11,9 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var command = new Command("demo", "Rotate the CA of a simulated cluster started in this process, showing each step; nothing outside a temporary directory is touched.");
+        var state = CommonOptions.State();
+        state.Description = "State file for the demo's rotation, to look at with status and history afterwards (default: a temporary file, deleted at the end).";
+        var command = new Command("demo", "Rotate the CA of a simulated cluster started in this process, showing each step; nothing outside a temporary directory (and --state, if given) is touched.") { state };
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
             var directory = Path.Combine(Path.GetTempPath(), "orchestrator-demo-" + Guid.NewGuid().ToString("N")[..8]);
@@ -26,7 +28,7 @@ internal static class DemoCommand
                 }
 
                 await services.Output.WriteLineAsync();
-                var exitCode = await StartRotationCommand.StartAsync(services, simulation.SpecPath, Path.Combine(directory, "state.db"), new Running.SessionOptions(Create: true, ForceTakeover: false, Json: false), cancellationToken);
+                var exitCode = await StartRotationCommand.StartAsync(services, simulation.SpecPath, parse.GetValue(state) ?? Path.Combine(directory, "state.db"), new Running.SessionOptions(Create: true, ForceTakeover: false, Json: false), cancellationToken);
                 var violations = File.ReadAllLines(simulation.TrustPath).Length;
                 await services.Output.WriteLineAsync($"Trust checker: {violations} pair(s) of pods could not talk during the rotation.");
                 foreach (var line in simulation.Describe())

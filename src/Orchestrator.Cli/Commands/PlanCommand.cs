@@ -17,7 +17,7 @@ internal static class PlanCommand
     {
         var spec = CommonOptions.Spec();
         var output = CommonOptions.Output();
-        var command = new Command("plan", "Validate the spec, check the clusters (reading only) and print the steps a rotation would take.") { spec, output };
+        var command = new Command("plan", "Validate the spec, check the clusters (reading only) and print the steps a rotation would take.") { spec, output, CommonOptions.StateNotUsed() };
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
             var rotationSpec = SpecParser.ParseFile(parse.GetValue(spec)!.FullName);

@@ -25,7 +25,7 @@ internal static class SimulateCommand
 
         var command = new Command("simulate", "Serve simulated Kubernetes regions running a Cassandra cluster under its operator, until SIGINT/SIGTERM.")
         {
-            regions, directory, pods, datacenters, cluster, ns, caSecret, caAlias, restart, verbose,
+            regions, directory, pods, datacenters, cluster, ns, caSecret, caAlias, restart, verbose, CommonOptions.StateNotUsed(),
         };
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -9,6 +9,9 @@ namespace Orchestrator.Cli.Hosting;
 /// <summary>What the commands work with, built once per invocation by the host.</summary>
 internal sealed class CliServices(ILoggerFactory loggers, TimeProvider time)
 {
+    /// <summary>The user agent of <c>verify</c>'s requests; every other command's is the client's default.</summary>
+    public const string VerifyUserAgent = "orchestrator-verify/1.0";
+
     public ILoggerFactory Loggers { get; } = loggers;
 
     public TimeProvider Time { get; } = time;
@@ -21,6 +24,12 @@ internal sealed class CliServices(ILoggerFactory loggers, TimeProvider time)
     public bool Interactive { get; init; } = !Console.IsErrorRedirected;
 
     public IClusterConnector Connector => new KubernetesClusterConnector(Loggers, Time);
+
+    /// <summary>
+    /// A connector for <c>verify</c>, whose own user agent sets its requests apart in the API server's audit log from
+    /// those of a rotation running at the same time.
+    /// </summary>
+    public IClusterConnector VerifyConnector => new KubernetesClusterConnector(Loggers, Time, new KubernetesClientOptions { UserAgent = VerifyUserAgent });
 
     /// <summary>The state file: <c>--state</c>, else the default path; its key from ORCHESTRATOR_STATE_KEY when set.</summary>
     public IRotationStore OpenStore(string? path)

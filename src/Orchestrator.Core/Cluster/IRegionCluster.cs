@@ -1,28 +1,17 @@
 namespace Orchestrator.Core.Cluster;
 
 /// <summary>
-/// The calls a rotation makes on one region's Kubernetes API. Transient failures (5xx, 429, timeouts, refused
-/// connections) are retried inside, for as long as the caller's token allows; what is left is
-/// <see cref="ClusterException"/> or cancellation.
+/// The calls a rotation makes on one region's Kubernetes API: the reads of <see cref="IRegionReader"/>, the writes and
+/// the watches. Transient failures (5xx, 429, timeouts, refused connections) are retried inside, for as long as the
+/// caller's token allows; what is left is <see cref="ClusterException"/> or cancellation.
 /// </summary>
-public interface IRegionCluster : IDisposable
+public interface IRegionCluster : IRegionReader
 {
-    string Region { get; }
-
-    /// <summary>The last transient failure a call was retried after (e.g. "get secrets anton/x: connection refused"), or null.</summary>
-    string? LastTransientFailure { get; }
-
-    /// <summary>Reads the CA Secret; <see cref="ClusterException"/> with <see cref="ClusterFailure.NotFound"/> when it is absent.</summary>
-    Task<CaSecret> ReadSecretAsync(string name, CancellationToken cancellationToken);
-
     /// <summary>
     /// Replaces the Secret's data, on condition that it is still at <paramref name="basis"/>'s resource version (a PUT
     /// carrying it). A conflict is an outcome, not an error: read again and decide again.
     /// </summary>
     Task<SecretWriteOutcome> ReplaceSecretDataAsync(CaSecret basis, IReadOnlyDictionary<string, byte[]> data, CancellationToken cancellationToken);
-
-    /// <summary>The region's state now: one list of each kind.</summary>
-    Task<ClusterSnapshot> SnapshotAsync(string caSecret, CancellationToken cancellationToken);
 
     /// <summary>Reads a Lease in the region's namespace; null when it does not exist.</summary>
     Task<LeaseRecord?> ReadLeaseAsync(string name, CancellationToken cancellationToken);

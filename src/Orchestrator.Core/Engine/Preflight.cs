@@ -65,8 +65,7 @@ public sealed class Preflight(IClusterConnector connector, TimeProvider time)
             }
             catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                var last = cluster.LastTransientFailure is { } failure ? $" (last: {failure})" : string.Empty;
-                throw new PreflightException($"{region.Name}: the API server did not answer within {GoDuration.Format(ReadBudget)}{last}; check the region is reachable with kubectl and try again");
+                throw Unanswered(region.Name, cluster.LastTransientFailure);
             }
             catch (ClusterException failure)
             {
@@ -75,6 +74,13 @@ public sealed class Preflight(IClusterConnector connector, TimeProvider time)
         }
 
         return new PreflightReport(oldCa!, supplied, reports);
+    }
+
+    /// <summary>The refusal when a region's reads did not finish within <see cref="ReadBudget"/>.</summary>
+    public static PreflightException Unanswered(string region, string? lastTransientFailure)
+    {
+        var last = lastTransientFailure is { } failure ? $" (last: {failure})" : string.Empty;
+        return new PreflightException($"{region}: the API server did not answer within {GoDuration.Format(ReadBudget)}{last}; check the region is reachable with kubectl and try again");
     }
 
     private IRegionCluster Connect(RegionSpec region, string cluster)

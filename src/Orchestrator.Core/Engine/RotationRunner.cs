@@ -111,12 +111,14 @@ public sealed partial class RotationRunner(
     /// <summary>Runs one step; null when it succeeded, else why it did not.</summary>
     private async Task<string?> RunStepAsync(Rotation rotation, StepRecord step, RegionClusters clusters, CancellationToken cancellationToken, CancellationToken abortRequested)
     {
+        // A retried step starts from Failed, or from Running when the process that ran it died: the journal says which.
+        var previous = step.Status;
         step.Status = StepStatus.Running;
         step.Attempts++;
         step.StartedAt = time.GetUtcNow();
         step.FinishedAt = null;
         step.Error = null;
-        await SaveAsync(rotation, [Entry(rotation, step, JournalEntryKind.StepStarted, StepStatus.Pending, null)]);
+        await SaveAsync(rotation, [Entry(rotation, step, JournalEntryKind.StepStarted, previous, null)]);
         observer.StepStarted(rotation, step);
         LogStepStarted(_logger, step.Number, step.Label, step.Attempts);
 

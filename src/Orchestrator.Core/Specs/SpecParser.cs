@@ -163,16 +163,10 @@ public static partial class SpecParser
         var certFile = fields.Text(mapping, "certFile", "newCa.certFile", required: false);
         var keyFile = fields.Text(mapping, "keyFile", "newCa.keyFile", required: false);
         var keySize = fields.Integer(mapping, "keySize", "newCa.keySize", int.MinValue, int.MaxValue);
-        var validity = fields.Integer(mapping, "validityDays", "newCa.validityDays", 1, 36500);
-        if (keySize is < NewCaSpec.MinimumKeySize)
+        var validity = fields.Integer(mapping, "validityDays", "newCa.validityDays", 1, NewCaRules.MaximumValidityDays);
+        if (keySize is { } bits && NewCaRules.KeySizeProblem(bits) is { } keySizeProblem)
         {
-            fields.Problem(YamlFields.Child(mapping, "keySize"), "newCa.keySize", $"{keySize} is below {NewCaSpec.MinimumKeySize}; use {NewCaSpec.MinimumKeySize} or more (the procedure's default is {NewCaSpec.DefaultKeySize})");
-            return null;
-        }
-
-        if (keySize is > 16384)
-        {
-            fields.Problem(YamlFields.Child(mapping, "keySize"), "newCa.keySize", $"{keySize} is above 16384; use 4096");
+            fields.Problem(YamlFields.Child(mapping, "keySize"), "newCa.keySize", keySizeProblem);
             return null;
         }
 
@@ -184,9 +178,9 @@ public static partial class SpecParser
                 return null;
             }
 
-            if (!Alias().IsMatch(alias))
+            if (NewCaRules.AliasProblem(alias) is { } aliasProblem)
             {
-                fields.Problem(YamlFields.Child(mapping, "alias"), "newCa.alias", $"{YamlFields.Quote(alias)} is not a usable alias; use letters, digits, '.', '_' or '-' (at most 64), e.g. ca2");
+                fields.Problem(YamlFields.Child(mapping, "alias"), "newCa.alias", aliasProblem);
                 return null;
             }
 
@@ -313,7 +307,4 @@ public static partial class SpecParser
 
     [GeneratedRegex("^[-._a-zA-Z0-9]{1,253}$")]
     private static partial Regex SecretKey();
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex Alias();
 }

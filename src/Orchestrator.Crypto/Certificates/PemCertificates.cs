@@ -13,17 +13,18 @@ public static class PemCertificates
     public static CertificateDetails Describe(string certificatePem)
     {
         ArgumentNullException.ThrowIfNull(certificatePem);
-        var certificate = PemDecoder.ReadCertificate(certificatePem, "Certificate");
-        return new CertificateDetails(
-            Subject: SubjectNames.Format(certificate.SubjectDN),
-            Alias: SubjectNames.Organization(certificate.SubjectDN),
-            Issuer: SubjectNames.Format(certificate.IssuerDN),
-            Sha256Fingerprint: BitConverter.ToString(SHA256.HashData(certificate.GetEncoded())).Replace('-', ':'),
-            NotBefore: Utc(certificate.NotBefore),
-            NotAfter: Utc(certificate.NotAfter),
-            IsCertificateAuthority: certificate.GetBasicConstraints() >= 0,
-            KeySizeBits: KeySizeBits(certificate),
-            SerialNumberHex: Convert.ToHexString(certificate.SerialNumber.ToByteArrayUnsigned()) is { Length: > 0 } hex ? hex : "00");
+        return Details(PemDecoder.ReadCertificate(certificatePem, "Certificate"));
+    }
+
+    /// <summary>
+    /// Every certificate in the text, in order: a CA Secret's <c>*.crt</c> entry may hold a bundle, and the operator
+    /// trusts each certificate of it.
+    /// </summary>
+    /// <exception cref="CryptoInputException">The text holds no readable certificate.</exception>
+    public static IReadOnlyList<CertificateDetails> DescribeAll(string certificatesPem)
+    {
+        ArgumentNullException.ThrowIfNull(certificatesPem);
+        return PemDecoder.ReadCertificates(certificatesPem, "Certificate").Select(Details).ToList();
     }
 
     /// <summary>Whether the private key (PKCS#1, PKCS#8 or SEC1, unencrypted) belongs to the certificate.</summary>
@@ -74,6 +75,18 @@ public static class PemCertificates
             return false;
         }
     }
+
+    private static CertificateDetails Details(X509Certificate certificate) =>
+        new(
+            Subject: SubjectNames.Format(certificate.SubjectDN),
+            Alias: SubjectNames.Organization(certificate.SubjectDN),
+            Issuer: SubjectNames.Format(certificate.IssuerDN),
+            Sha256Fingerprint: BitConverter.ToString(SHA256.HashData(certificate.GetEncoded())).Replace('-', ':'),
+            NotBefore: Utc(certificate.NotBefore),
+            NotAfter: Utc(certificate.NotAfter),
+            IsCertificateAuthority: certificate.GetBasicConstraints() >= 0,
+            KeySizeBits: KeySizeBits(certificate),
+            SerialNumberHex: Convert.ToHexString(certificate.SerialNumber.ToByteArrayUnsigned()) is { Length: > 0 } hex ? hex : "00");
 
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 

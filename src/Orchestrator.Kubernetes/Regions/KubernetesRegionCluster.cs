@@ -53,6 +53,22 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
         return ClusterObjects.Secret(secret);
     }
 
+    public Task<CaSecret?> FindSecretAsync(string name, CancellationToken cancellationToken) =>
+        _calls.ExecuteAsync(
+            new ApiOperation("get", "secrets", _target.Namespace, name),
+            async token =>
+            {
+                try
+                {
+                    return ClusterObjects.Secret(await _client.CoreV1.ReadNamespacedSecretAsync(name, _target.Namespace, cancellationToken: token));
+                }
+                catch (HttpOperationException missing) when (missing.Response?.StatusCode == HttpStatusCode.NotFound)
+                {
+                    return null;
+                }
+            },
+            cancellationToken);
+
     public async Task<SecretWriteOutcome> ReplaceSecretDataAsync(CaSecret basis, IReadOnlyDictionary<string, byte[]> data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(basis);

@@ -10,7 +10,7 @@ namespace Orchestrator.Simulator.Api;
 
 /// <summary>
 /// Serves one region's Kubernetes API: authentication, injected faults, discovery, the resource verbs and the
-/// audit log of every mutating request.
+/// audit log of every mutating request (and, when asked for, the log of every request).
 /// </summary>
 internal sealed partial class RegionApiHandler(RegionEndpoint endpoint, ILogger logger, CancellationToken stopping)
 {
@@ -21,7 +21,6 @@ internal sealed partial class RegionApiHandler(RegionEndpoint endpoint, ILogger 
     public async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
-        RequestRecorder.Register(context, endpoint);
         if (!Authenticated(context))
         {
             await HttpResponses.WriteFailureAsync(context, new ApiException(HttpStatusCode.Unauthorized, "Unauthorized", "Unauthorized"));
@@ -32,6 +31,15 @@ internal sealed partial class RegionApiHandler(RegionEndpoint endpoint, ILogger 
         {
             await _faults.HandleAsync(context);
             return;
+        }
+
+        if (endpoint.RequestLog is { } requests)
+        {
+            context.Response.OnStarting(() =>
+            {
+                requests.Append(RequestEntry.For(context, endpoint.Region, endpoint.Time.GetUtcNow()));
+                return Task.CompletedTask;
+            });
         }
 
         if (endpoint.Faults.Latency is { } latency && latency > TimeSpan.Zero)

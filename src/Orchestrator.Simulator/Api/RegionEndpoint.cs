@@ -4,10 +4,8 @@ using Orchestrator.Simulator.Storage;
 
 namespace Orchestrator.Simulator.Api;
 
-/// <summary>
-/// What one region's API endpoint serves from: its objects, its faults, the shared audit log and token, and the
-/// request log of every verb when one is kept.
-/// </summary>
+/// <summary>What one region's API endpoint serves from: its objects, its faults, the shared audit log and token.</summary>
+/// <param name="RequestLog">Every request, reads included, when the simulation records them; otherwise null.</param>
 internal sealed record RegionEndpoint(
     string Region,
     RegionStore Store,

@@ -88,7 +88,7 @@ public sealed class SimulatedRegion : IAsyncDisposable
         }
     }
 
-    internal async Task StartServerAsync(ServingCertificate certificate, string token, JsonLinesFile audit, TimeProvider time, ILoggerFactory loggers, JsonLinesFile? requestLog, CancellationToken cancellationToken)
+    internal async Task StartServerAsync(ServingCertificate certificate, string token, JsonLinesFile audit, JsonLinesFile? requests, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -101,7 +101,7 @@ public sealed class SimulatedRegion : IAsyncDisposable
             });
         });
         _server = builder.Build();
-        var endpoint = new RegionEndpoint(Name, Store, Faults, audit, token, time, requestLog);
+        var endpoint = new RegionEndpoint(Name, Store, Faults, audit, token, time, requests);
         var handler = new RegionApiHandler(endpoint, loggers.CreateLogger("Simulator.Api"), _stopping.Token);
         _server.Run(handler.HandleAsync);
         await _server.StartAsync(cancellationToken);

@@ -17,26 +17,18 @@ public sealed class Simulation : IAsyncDisposable
     private readonly ServingCertificate _certificate;
     private readonly JsonLinesFile _audit;
     private readonly JsonLinesFile _trustLog;
-    private readonly JsonLinesFile? _requestLog;
-    private readonly JsonLinesFile? _readinessLog;
+    private readonly JsonLinesFile? _requests;
+    private readonly JsonLinesFile? _readiness;
     private readonly List<SimulatedRegion> _regions;
 
-    private Simulation(
-        SimulatorOptions options,
-        ServingCertificate certificate,
-        JsonLinesFile audit,
-        JsonLinesFile trustLog,
-        (JsonLinesFile Requests, JsonLinesFile Readiness)? records,
-        TrustChecker trust,
-        List<SimulatedRegion> regions,
-        string token)
+    private Simulation(SimulatorOptions options, ServingCertificate certificate, JsonLinesFile audit, JsonLinesFile trustLog, JsonLinesFile? requests, JsonLinesFile? readiness, TrustChecker trust, List<SimulatedRegion> regions, string token)
     {
-        _requestLog = records?.Requests;
-        _readinessLog = records?.Readiness;
+        _readiness = readiness;
         Options = options;
         _certificate = certificate;
         _audit = audit;
         _trustLog = trustLog;
+        _requests = requests;
         Trust = trust;
         _regions = regions;
         BearerToken = token;
@@ -56,11 +48,11 @@ public sealed class Simulation : IAsyncDisposable
 
     public string TrustPath => _trustLog.Path;
 
-    /// <summary>Where every request is recorded (<see cref="SimulatorOptions.RecordRequestsAndReadiness"/>), or null.</summary>
-    public string? RequestsPath => _requestLog?.Path;
+    /// <summary>Where every request is recorded; null unless <see cref="SimulatorOptions.RecordRequests"/>.</summary>
+    public string? RequestsPath => _requests?.Path;
 
-    /// <summary>Where each pod's turning Ready is recorded (<see cref="SimulatorOptions.RecordRequestsAndReadiness"/>), or null.</summary>
-    public string? ReadinessPath => _readinessLog?.Path;
+    /// <summary>Where each pod's turning Ready is recorded; null unless <see cref="SimulatorOptions.RecordPodReadiness"/>.</summary>
+    public string? ReadinessPath => _readiness?.Path;
 
     /// <summary>The PEM of the CA that signs the API endpoints' serving certificate.</summary>
     public string ServingAuthorityPem => _certificate.AuthorityPem;
@@ -82,7 +74,8 @@ public sealed class Simulation : IAsyncDisposable
         File.WriteAllText(trustPath, string.Empty);
         var audit = new JsonLinesFile(auditPath);
         var trustLog = new JsonLinesFile(trustPath);
-        (JsonLinesFile Requests, JsonLinesFile Readiness)? records = options.RecordRequestsAndReadiness ? OpenRecords(options.Directory) : null;
+        var requests = options.RecordRequests ? NewLog(options.Directory, "requests.jsonl") : null;
+        var readiness = options.RecordPodReadiness ? NewLog(options.Directory, "pods.jsonl") : null;
         var trust = new TrustChecker(trustLog, time, loggers.CreateLogger("Simulator.Trust"));
         var certificate = ServingCertificate.Create(time);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
@@ -92,14 +85,14 @@ public sealed class Simulation : IAsyncDisposable
         var regions = Enumerable.Range(1, options.Regions)
             .Select(number => new SimulatedRegion($"region{number}", cluster, options, time))
             .ToList();
-        var simulation = new Simulation(options, certificate, audit, trustLog, records, trust, regions, token);
+        var simulation = new Simulation(options, certificate, audit, trustLog, requests, readiness, trust, regions, token);
         try
         {
             foreach (var region in regions)
             {
                 region.Seed(ca);
-                region.StartControllers(options, trust, time, loggers, records?.Readiness);
-                await region.StartServerAsync(certificate, token, audit, time, loggers, records?.Requests, cancellationToken);
+                region.StartControllers(options, trust, time, loggers, readiness);
+                await region.StartServerAsync(certificate, token, audit, requests, time, loggers, cancellationToken);
             }
 
             PrivateFile.WriteAllText(simulation.KubeconfigPath, KubeconfigFile.Render(regions, certificate.AuthorityPem, token, options.Namespace));
@@ -112,15 +105,6 @@ public sealed class Simulation : IAsyncDisposable
             await simulation.DisposeAsync();
             throw;
         }
-    }
-
-    private static (JsonLinesFile Requests, JsonLinesFile Readiness) OpenRecords(string directory)
-    {
-        var requests = Path.Combine(directory, "requests.jsonl");
-        var readiness = Path.Combine(directory, "pods.jsonl");
-        File.WriteAllText(requests, string.Empty);
-        File.WriteAllText(readiness, string.Empty);
-        return (new JsonLinesFile(requests), new JsonLinesFile(readiness));
     }
 
     /// <summary>Waits until every region's operator has acted on its CA Secret and every rollout is complete.</summary>
@@ -161,8 +145,15 @@ public sealed class Simulation : IAsyncDisposable
 
         _audit.Dispose();
         _trustLog.Dispose();
-        _requestLog?.Dispose();
-        _readinessLog?.Dispose();
+        _requests?.Dispose();
+        _readiness?.Dispose();
         _certificate.Dispose();
+    }
+
+    private static JsonLinesFile NewLog(string directory, string name)
+    {
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, string.Empty);
+        return new JsonLinesFile(path);
     }
 }

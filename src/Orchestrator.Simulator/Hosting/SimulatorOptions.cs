@@ -36,14 +36,19 @@ public sealed record SimulatorOptions
     public int WatchHistory { get; init; } = 1000;
 
     /// <summary>
-    /// Whether to write <c>requests.jsonl</c> (every request of every verb, reads and watches included) and
-    /// <c>pods.jsonl</c> (the moment each pod turns Ready): what a benchmark needs to measure a client's load and
-    /// reaction time from the server's side. Off by default: most runs need neither.
+    /// Whether to write <c>pods.jsonl</c>: the moment each pod turns Ready, for measuring from the server's side how
+    /// soon a client acts on a finished rollout. Off by default.
     /// </summary>
-    public bool RecordRequestsAndReadiness { get; init; }
+    public bool RecordPodReadiness { get; init; }
 
     /// <summary>The alias <c>rotation.yaml</c> asks the new CA to have.</summary>
     public string NewCaAlias { get; init; } = "ca2";
+
+    /// <summary>
+    /// Whether to write <c>requests.jsonl</c>: every request any client sends, reads and watches included, with what an
+    /// authorizer judges it by. Off by default: a rotation's watches and lists make it grow quickly.
+    /// </summary>
+    public bool RecordRequests { get; init; }
 
     public IEnumerable<string> Problems()
     {

@@ -40,7 +40,8 @@ internal sealed class SimulatedClusters : IAsyncDisposable
             PodsPerDatacenter = pods,
             PodRestartTime = restart,
             PodTerminationTime = termination,
-            RecordRequestsAndReadiness = true,
+            RecordRequests = true,
+            RecordPodReadiness = true,
         };
         var simulation = await Simulation.StartAsync(options, NullLoggerFactory.Instance, TimeProvider.System, cancellationToken);
         return new SimulatedClusters(simulation, directory);

@@ -16,6 +16,15 @@ public sealed class HelpTests
         Assert.All(command.Options, option => Assert.False(string.IsNullOrWhiteSpace(option.Description), $"{name} {option.Name} has no description"));
     }
 
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Options_EveryCommand_TakesState(string name)
+    {
+        var command = OrchestratorCommandLine.Build().Subcommands.Single(candidate => candidate.Name == name);
+
+        Assert.Contains(command.Options, option => option.Name == "--state");
+    }
+
     [Fact]
     public async Task Help_AsAProcess_ListsTheCommandsAndExits0()
     {

@@ -1,6 +1,7 @@
 using Orchestrator.Cli.Tests.Support;
 using Orchestrator.Crypto.Authority;
 using Orchestrator.Crypto.Certificates;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Cli.Tests.EndToEnd;
 
@@ -9,12 +10,20 @@ public sealed class DemoAndSuppliedCaTests
     [Fact]
     public async Task Demo_RunsAWholeRotationAndExits0()
     {
-        var outcome = await OrchestratorProcess.RunAsync(["demo"], timeout: TimeSpan.FromMinutes(3));
+        using var directory = new TemporaryDirectory();
+        var state = directory.File("demo.db");
+
+        var outcome = await OrchestratorProcess.RunAsync(["demo", "--state", state], timeout: TimeSpan.FromMinutes(3));
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Contains("[7/7] wait-rollout region1: Succeeded", outcome.Output, StringComparison.Ordinal);
         Assert.Contains("Trust checker: 0 pair(s)", outcome.Output, StringComparison.Ordinal);
         Assert.Contains(": Succeeded", outcome.Output, StringComparison.Ordinal);
+
+        // The rotation outlives the demo in the state file it was given.
+        var status = await OrchestratorProcess.RunAsync(["status", "--state", state, "--output", "json"]);
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Contains("\"state\": \"Succeeded\"", status.Output, StringComparison.Ordinal);
     }
 
     [Fact]

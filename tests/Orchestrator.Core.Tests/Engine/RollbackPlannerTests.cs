@@ -93,7 +93,7 @@ public sealed class RollbackPlannerTests
 
         private sealed class Region(Rotation rotation, string name, int phase) : IRegionCluster
         {
-            string IRegionCluster.Region => name;
+            string IRegionReader.Region => name;
 
             public string? LastTransientFailure => null;
 
@@ -108,6 +108,8 @@ public sealed class RollbackPlannerTests
                 };
                 return Task.FromResult(new CaSecret(secret, "anton", "1", data, new Dictionary<string, string>()));
             }
+
+            public Task<CaSecret?> FindSecretAsync(string secret, CancellationToken cancellationToken) => throw new NotSupportedException();
 
             public Task<SecretWriteOutcome> ReplaceSecretDataAsync(CaSecret basis, IReadOnlyDictionary<string, byte[]> data, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -76,6 +76,7 @@ public sealed class SpecParserTests
     [InlineData("extraCaKey: ca2.crt", "extraCaKey: ca.crt", "cannot be the extra entry")]
     [InlineData("  keySize: 4096", "  keySize: 1024", "newCa.keySize: 1024 is below 2048")]
     [InlineData("  keySize: 4096", "  keySize: big", "newCa.keySize: expected a whole number")]
+    [InlineData("  keySize: 4096", "  keySize: 2050", "newCa.keySize: 2050 is not a whole number of bytes")]
     [InlineData("  validityDays: 3650", "  validityDays: 0", "newCa.validityDays: 0 is out of range")]
     [InlineData("  alias: ca2", "  alias: 'ca 2'", "newCa.alias: 'ca 2' is not a usable alias")]
     [InlineData("  alias: ca2", "  alias: ca2\n  certFile: x.pem", "not both")]

@@ -46,6 +46,17 @@ public sealed class PemCertificatesTests(TestAuthorities authorities)
     }
 
     [Fact]
+    public void DescribeAll_Bundle_DescribesEveryCertificateInOrder()
+    {
+        var bundle = authorities.Ca2.CertificatePem + authorities.Ca1.CertificatePem;
+
+        var all = PemCertificates.DescribeAll(bundle);
+
+        Assert.Equal(["O=ca2", "O=ca1"], all.Select(details => details.Subject));
+        Assert.Equal(PemCertificates.Describe(authorities.Ca1.CertificatePem), all[1]);
+    }
+
+    [Fact]
     public void Describe_SeveralAttributes_SubjectInRfc2253Order()
     {
         using var rsa = RSA.Create(2048);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using k8s;
 using Orchestrator.Core.Cluster;
 using Orchestrator.Kubernetes.Observation;
@@ -47,7 +46,7 @@ public sealed class ObjectCacheTests
     }
 
     [Fact]
-    public void Apply_ARollingRestartOf3000Pods_StaysLinear()
+    public void Apply_ARollingRestartOf3000Pods_EverySnapshotHoldsEveryPod()
     {
         var cache = new ObjectCache<PodStatus>();
         var names = Enumerable.Range(0, 3000).Select(ordinal => $"example-cluster-cassandra-dc1-{ordinal}").ToList();
@@ -56,7 +55,7 @@ public sealed class ObjectCacheTests
             cache.Apply(WatchEventType.Added, name, Pod(name, ready: true));
         }
 
-        var clock = Stopwatch.StartNew();
+        // How fast this is, is measured by the benchmarks (3,000 pods in a region), not asserted here.
         var snapshots = 0;
         foreach (var name in names)
         {
@@ -72,7 +71,7 @@ public sealed class ObjectCacheTests
         }
 
         Assert.Equal(3000, snapshots);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.All(cache.Sorted(), pod => Assert.True(pod.Ready && pod.Uid.StartsWith("new-", StringComparison.Ordinal), pod.Name));
     }
 
     private static PodStatus Pod(string name, bool ready) => new(name, "uid-" + name, "example-cluster-cassandra-dc1", "rev-1", ready, false);

@@ -34,6 +34,22 @@ public sealed class SecretTests(SimulationFixture fixture) : IClassFixture<Simul
     }
 
     [Fact]
+    public async Task Find_PresentAfterA503AndAbsent_TheSecretThenNullAndNothingWritten()
+    {
+        await CreateAsync("looked-up");
+        using var region = Connectors.Plain().Connect(fixture.Region(), SimulationFixture.Cluster);
+        await using var faults = await Faults.SetAsync(fixture, "region1", """{"failRequests":[{"verb":"get","resource":"secrets","code":503,"count":1}]}""");
+
+        var found = await region.FindSecretAsync("looked-up", Token);
+        var absent = await region.FindSecretAsync("never-created", Token);
+
+        Assert.NotNull(found);
+        Assert.Equal(("looked-up", "old", "kept"), (found.Name, Encoding.UTF8.GetString(found.Data["ca.crt"]), found.Annotations["note"]));
+        Assert.Null(absent);
+        Assert.Empty(AuditLog.Lines(fixture, "update", "looked-up"));
+    }
+
+    [Fact]
     public async Task Replace_StaleBasis_ConflictAndTheSecretUnchanged()
     {
         await CreateAsync("stale");

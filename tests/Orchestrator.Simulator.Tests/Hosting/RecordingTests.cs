@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using k8s;
 using k8s.Models;
 using Orchestrator.Simulator.Storage;
 using Orchestrator.Simulator.Tests.Support;
@@ -11,33 +10,6 @@ public sealed class RecordingTests(RecordingSimulationFixture fixture) : IClassF
 {
     private const string Namespace = CaSecretEditor.Namespace;
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    [Fact]
-    public async Task RequestLog_RecordsReadsListsAndWatchesWithTheirRegionAndCode()
-    {
-        using var client = fixture.Client();
-        await client.CoreV1.ReadNamespacedSecretAsync(CaSecretEditor.Name, Namespace, cancellationToken: Token);
-        await client.AppsV1.ListNamespacedStatefulSetAsync(Namespace, cancellationToken: Token);
-        await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(
-            () => client.CoreV1.ReadNamespacedSecretAsync("no-such-secret", Namespace, cancellationToken: Token));
-        using (var stop = CancellationTokenSource.CreateLinkedTokenSource(Token))
-        {
-            await foreach (var _ in client.CoreV1.WatchListNamespacedPodAsync(Namespace, cancellationToken: stop.Token).WithCancellation(stop.Token))
-            {
-                // The first ADDED event proves the stream is open; that is all this needs.
-                await stop.CancelAsync();
-                break;
-            }
-        }
-
-        await Polling.UntilAsync(() => Lines(fixture.Simulation.RequestsPath!).Any(line => line["verb"]!.GetValue<string>() == "watch"), "the watch is recorded");
-        var lines = Lines(fixture.Simulation.RequestsPath!);
-        Assert.Contains(lines, line => Is(line, "get", "secrets", CaSecretEditor.Name, 200));
-        Assert.Contains(lines, line => Is(line, "list", "statefulsets", null, 200));
-        Assert.Contains(lines, line => Is(line, "get", "secrets", "no-such-secret", 404));
-        Assert.Contains(lines, line => Is(line, "watch", "pods", null, 200));
-        Assert.All(lines, line => Assert.Equal("region1", line["region"]!.GetValue<string>()));
-    }
 
     [Fact]
     public async Task ReadinessLog_RecordsTheReplacementOfADeletedPodOnceReady()
@@ -61,12 +33,6 @@ public sealed class RecordingTests(RecordingSimulationFixture fixture) : IClassF
         Assert.True(ready["time"]!.GetValue<DateTimeOffset>() > deletedAt);
         Assert.DoesNotContain(lines, line => line["uid"]!.GetValue<string>() == before && line["time"]!.GetValue<DateTimeOffset>() > deletedAt);
     }
-
-    private static bool Is(JsonNode line, string verb, string resource, string? name, int code) =>
-        line["verb"]!.GetValue<string>() == verb
-        && line["resource"]!.GetValue<string>() == resource
-        && line["name"]?.GetValue<string>() == name
-        && line["code"]!.GetValue<int>() == code;
 
     private static List<JsonNode> Lines(string path)
     {

@@ -8,6 +8,7 @@ public sealed class RecordingSimulationFixture : SimulationFixture
     protected override SimulatorOptions Options(string directory) => base.Options(directory) with
     {
         Regions = 1,
-        RecordRequestsAndReadiness = true,
+        RecordRequests = true,
+        RecordPodReadiness = true,
     };
 }

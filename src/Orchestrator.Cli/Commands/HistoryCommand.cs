@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.Text.Json;
+using Orchestrator.Cli.Output;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary>
+/// <c>orchestrator history ID</c>: every lifecycle transition and step attempt of a rotation, from the state file's
+/// journal alone. The journal holds times, states and reasons, never key material.
+/// </summary>
+internal static class HistoryCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string>("id") { Description = "The rotation whose history to show (see orchestrator list)." };
+        var state = CommonOptions.State();
+        var output = CommonOptions.Output();
+        var command = new Command("history", "Show every state transition and step attempt of a rotation, with its time, duration and reason (reads only the state file).")
+        {
+            id, state, output,
+        };
+        command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
+        {
+            using var store = services.OpenStore(parse.GetValue(state));
+            var rotation = await RotationLookup.FindOrNewestAsync(store, parse.GetValue(id)!, cancellationToken);
+            var journal = await store.ReadJournalAsync(rotation.Id, cancellationToken);
+            if (parse.GetValue(output) == "json")
+            {
+                await services.Output.WriteLineAsync(JsonSerializer.Serialize(journal.Select(HistoryEntryView.Of), RotationView.Json));
+            }
+            else
+            {
+                await services.Output.WriteAsync(HistoryText.Render(rotation, journal));
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

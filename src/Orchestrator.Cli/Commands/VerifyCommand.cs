@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Text.Json;
+using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Output;
+using Orchestrator.Core.Specs;
+using Orchestrator.Core.Verification;
+using Orchestrator.Store;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary>
+/// <c>orchestrator verify --spec FILE</c>: where every region stands in a rotation, and whether its node TLS Secret and
+/// operator keep up with its CA Secret. Reads only: no write, no Lease, no run lock; the state file, when there is
+/// one, only to tell the old CA from the new.
+/// </summary>
+internal static class VerifyCommand
+{
+    public static Command Create()
+    {
+        var spec = CommonOptions.Spec();
+        var output = CommonOptions.Output();
+        var state = CommonOptions.State();
+        var command = new Command("verify", "Check (reading only) which phase of a rotation every region is in, and that its node TLS Secret and operator match its CA Secret.")
+        {
+            spec,
+            output,
+            state,
+        };
+        command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
+        {
+            var rotationSpec = SpecParser.ParseFile(parse.GetValue(spec)!.FullName);
+            var rotations = await ReadRotationsAsync(services, parse.GetValue(state), rotationSpec, cancellationToken);
+            var report = await new ClusterVerifier(services.VerifyConnector, services.Time).VerifyAsync(rotationSpec, rotations, cancellationToken);
+            if (parse.GetValue(output) == "json")
+            {
+                await services.Output.WriteLineAsync(JsonSerializer.Serialize(VerifyView.Of(rotationSpec, report), RotationView.Json));
+            }
+            else
+            {
+                await services.Output.WriteAsync(VerifyText.Format(rotationSpec, report, services.Time.GetUtcNow()));
+            }
+
+            return report.Ok ? ExitCodes.Success : ExitCodes.VerifyFailed;
+        }));
+        return command;
+    }
+
+    /// <summary>The state file's rotations of this Secret; none when there is no state file (it is never created here).</summary>
+    private static async Task<IReadOnlyList<RecordedRotation>> ReadRotationsAsync(CliServices services, string? path, RotationSpec spec, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(path ?? StoreOptions.DefaultPath());
+        if (!file.Exists || file.Length == 0)
+        {
+            return [];
+        }
+
+        using var store = services.OpenStore(file.FullName);
+        return await RecordedRotations.ReadAsync(store, spec, cancellationToken);
+    }
+}
