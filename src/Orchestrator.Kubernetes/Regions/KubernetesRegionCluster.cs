@@ -53,21 +53,8 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
         return ClusterObjects.Secret(secret);
     }
 
-    public Task<CaSecret?> FindSecretAsync(string name, CancellationToken cancellationToken) =>
-        _calls.ExecuteAsync(
-            new ApiOperation("get", "secrets", _target.Namespace, name),
-            async token =>
-            {
-                try
-                {
-                    return ClusterObjects.Secret(await _client.CoreV1.ReadNamespacedSecretAsync(name, _target.Namespace, cancellationToken: token));
-                }
-                catch (HttpOperationException missing) when (missing.Response?.StatusCode == HttpStatusCode.NotFound)
-                {
-                    return null;
-                }
-            },
-            cancellationToken);
+    public async Task<CaSecret?> FindSecretAsync(string name, CancellationToken cancellationToken) =>
+        await FindRawSecretAsync(name, cancellationToken) is { } secret ? ClusterObjects.Secret(secret) : null;
 
     public async Task<SecretWriteOutcome> ReplaceSecretDataAsync(CaSecret basis, IReadOnlyDictionary<string, byte[]> data, CancellationToken cancellationToken)
     {
@@ -124,21 +111,8 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
             new ApiOperation("list", "pods", _target.Namespace),
             token => _client.CoreV1.ListNamespacedPodAsync(_target.Namespace, labelSelector: _target.CassandraSelector, cancellationToken: token),
             cancellationToken);
-        var secret = _calls.ExecuteAsync(
-            new ApiOperation("get", "secrets", _target.Namespace, caSecret),
-            async token =>
-            {
-                try
-                {
-                    return await _client.CoreV1.ReadNamespacedSecretAsync(caSecret, _target.Namespace, cancellationToken: token);
-                }
-                catch (HttpOperationException missing) when (missing.Response?.StatusCode == HttpStatusCode.NotFound)
-                {
-                    // As in an observation: no Secret, no acknowledged checksum.
-                    return null;
-                }
-            },
-            cancellationToken);
+        // As in an observation: no Secret, no acknowledged checksum.
+        var secret = FindRawSecretAsync(caSecret, cancellationToken);
         await Task.WhenAll(sets, pods, secret);
         return new ClusterSnapshot(
             ClusterObjects.AcknowledgedChecksum(await secret),
@@ -146,21 +120,11 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
             (await pods).Items.Select(ClusterObjects.Pod).OrderBy(pod => pod.Name, StringComparer.Ordinal).ToList());
     }
 
-    public Task<LeaseRecord?> ReadLeaseAsync(string name, CancellationToken cancellationToken) =>
-        _calls.ExecuteAsync(
+    public async Task<LeaseRecord?> ReadLeaseAsync(string name, CancellationToken cancellationToken) =>
+        await _calls.ExecuteAsync(
             new ApiOperation("get", "leases", _target.Namespace, name),
-            async token =>
-            {
-                try
-                {
-                    return ClusterObjects.Lease(await _client.CoordinationV1.ReadNamespacedLeaseAsync(name, _target.Namespace, cancellationToken: token));
-                }
-                catch (HttpOperationException missing) when (missing.Response?.StatusCode == HttpStatusCode.NotFound)
-                {
-                    return null;
-                }
-            },
-            cancellationToken);
+            token => NullWhenMissing(() => _client.CoordinationV1.ReadNamespacedLeaseAsync(name, _target.Namespace, cancellationToken: token)),
+            cancellationToken) is { } lease ? ClusterObjects.Lease(lease) : null;
 
     public Task<LeaseRecord?> WriteLeaseAsync(string name, LeaseClaim claim, LeaseRecord? basis, CancellationToken cancellationToken)
     {
@@ -211,4 +175,25 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
             new ApiOperation("get", "secrets", _target.Namespace, name),
             token => _client.CoreV1.ReadNamespacedSecretAsync(name, _target.Namespace, cancellationToken: token),
             cancellationToken);
+
+    /// <summary>The Secret as the API server holds it, or null when there is none; retried like every read.</summary>
+    private Task<V1Secret?> FindRawSecretAsync(string name, CancellationToken cancellationToken) =>
+        _calls.ExecuteAsync(
+            new ApiOperation("get", "secrets", _target.Namespace, name),
+            token => NullWhenMissing(() => _client.CoreV1.ReadNamespacedSecretAsync(name, _target.Namespace, cancellationToken: token)),
+            cancellationToken);
+
+    /// <summary>A read whose 404 means "absent", not a failure.</summary>
+    private static async Task<T?> NullWhenMissing<T>(Func<Task<T>> read)
+        where T : class
+    {
+        try
+        {
+            return await read();
+        }
+        catch (HttpOperationException missing) when (missing.Response?.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
 }
