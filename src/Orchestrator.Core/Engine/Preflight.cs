@@ -28,26 +28,19 @@ public sealed class Preflight(IClusterConnector connector, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var supplied = spec.NewCa.Generated ? null : LoadSuppliedCa(spec.NewCa);
-        CaMaterial? oldCa = null;
-        string? firstRegion = null;
-        var reports = new List<RegionReport>();
-        foreach (var region in spec.Regions)
-        {
-            using var cluster = Connect(region, spec.Cluster);
-            using var budget = new CancellationTokenSource(ReadBudget, time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-            try
-            {
-                if (leases is not null)
-                {
-                    var lease = await cluster.ReadLeaseAsync(RotationLeases.LeaseName(spec), linked.Token);
-                    if (LeaseDecision.Refusal(lease, leases.Me, time.GetUtcNow(), leases.ForceTakeover, leases.ProcessAlive ?? RotationLeases.IsAlive) is { } held)
-                    {
-                        throw new LeaseHeldException($"{region.Name}: {held}");
-                    }
-                }
 
-                var secret = await cluster.ReadSecretAsync(spec.CaSecret, linked.Token);
+        // The regions are read at once (each costs a round trip or more, and they are far apart); they are judged in
+        // the spec's order, so the refusal is the one the first faulty region gives, whatever answered first.
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var readings = spec.Regions.Select(region => ReadRegionAsync(region, spec, leases, abandon.Token)).ToList();
+        try
+        {
+            CaMaterial? oldCa = null;
+            string? firstRegion = null;
+            var reports = new List<RegionReport>();
+            foreach (var (region, reading) in spec.Regions.Zip(readings))
+            {
+                var (secret, snapshot) = await reading;
                 var regionCa = CheckSecret(region.Name, secret, spec);
                 if (oldCa is null)
                 {
@@ -60,20 +53,48 @@ public sealed class Preflight(IClusterConnector connector, TimeProvider time)
                         $"{region.Name}: Secret {secret.Namespace}/{secret.Name} holds a different ca.crt ({regionCa.Subject}, SHA-256 {regionCa.Sha256Fingerprint}) than {firstRegion} ({oldCa.Subject}, SHA-256 {oldCa.Sha256Fingerprint}); every region must run on the same CA before a rotation");
                 }
 
-                var snapshot = await cluster.SnapshotAsync(spec.CaSecret, linked.Token);
                 reports.Add(CheckRegion(region, spec, secret, snapshot));
             }
-            catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw Unanswered(region.Name, cluster.LastTransientFailure);
-            }
-            catch (ClusterException failure)
-            {
-                throw new PreflightException(failure.Message, failure);
-            }
-        }
 
-        return new PreflightReport(oldCa!, supplied, reports);
+            return new PreflightReport(oldCa!, supplied, reports);
+        }
+        finally
+        {
+            // A refusal leaves the other regions' reads unneeded: stop them, and let none end unobserved.
+            await abandon.CancelAsync();
+            await Task.WhenAll(readings).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>One region's reads, within <see cref="ReadBudget"/>: its Lease (when asked), its CA Secret, its pods.</summary>
+    private async Task<(CaSecret Secret, ClusterSnapshot Snapshot)> ReadRegionAsync(RegionSpec region, RotationSpec spec, LeaseCheck? leases, CancellationToken cancellationToken)
+    {
+        using var cluster = Connect(region, spec.Cluster);
+        using var budget = new CancellationTokenSource(ReadBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            if (leases is not null)
+            {
+                var lease = await cluster.ReadLeaseAsync(RotationLeases.LeaseName(spec), linked.Token);
+                if (LeaseDecision.Refusal(lease, leases.Me, time.GetUtcNow(), leases.ForceTakeover, leases.ProcessAlive ?? RotationLeases.IsAlive) is { } held)
+                {
+                    throw new LeaseHeldException($"{region.Name}: {held}");
+                }
+            }
+
+            var secret = await cluster.ReadSecretAsync(spec.CaSecret, linked.Token);
+            var snapshot = await cluster.SnapshotAsync(spec.CaSecret, linked.Token);
+            return (secret, snapshot);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw Unanswered(region.Name, cluster.LastTransientFailure);
+        }
+        catch (ClusterException failure)
+        {
+            throw new PreflightException(failure.Message, failure);
+        }
     }
 
     /// <summary>The refusal when a region's reads did not finish within <see cref="ReadBudget"/>.</summary>
