@@ -5,8 +5,9 @@ public sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        // A fresh owner-only directory straight under the temp directory: a shared parent would belong to
+        // whichever user ran the tests first.
+        Path = Directory.CreateTempSubdirectory("orchestrator-tests-").FullName;
     }
 
     public string Path { get; }
