@@ -126,6 +126,29 @@ public sealed class LiteDbRotationStore : IRotationStore
             cancellationToken);
     }
 
+    public Task<Rotation?> FindNewestAsync(CancellationToken cancellationToken) =>
+        RunAsync<Rotation?>(
+            () =>
+            {
+                // Down the creation-time index to the newest instant; several rotations of that instant go by id, as in list.
+                var rotations = _database.GetCollection(Collections.Rotations);
+                var newest = rotations.Query().OrderByDescending(RotationDocuments.CreatedOrder).Limit(1).FirstOrDefault();
+                if (newest is null)
+                {
+                    return null;
+                }
+
+                var first = rotations.Query()
+                    .Where(Query.EQ(RotationDocuments.CreatedOrder, newest[RotationDocuments.CreatedOrder]))
+                    .Select(RotationDocuments.IdProjection)
+                    .ToList()
+                    .Select(document => document["_id"].AsString)
+                    .Min(StringComparer.Ordinal) ?? newest["_id"].AsString;
+                var document = first == newest["_id"].AsString ? newest : rotations.FindById(first);
+                return _rotations.ToRotation(document);
+            },
+            cancellationToken);
+
     public Task<IReadOnlyList<RotationSummary>> ListAsync(CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<RotationSummary>>(
             () => _database.GetCollection(Collections.Rotations).Query()

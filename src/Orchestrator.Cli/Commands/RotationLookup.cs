@@ -13,8 +13,7 @@ internal static class RotationLookup
             return await store.FindAsync(id, cancellationToken) ?? throw new UsageException($"no rotation {id} in this state file; see orchestrator list");
         }
 
-        var all = await store.ListAsync(cancellationToken);
-        var newest = all.Count > 0 ? all[0] : throw new UsageException("no rotation in this state file yet; start one with orchestrator start-rotation --spec FILE");
-        return await store.FindAsync(newest.Id, cancellationToken) ?? throw new UsageException($"rotation {newest.Id} vanished from the state file");
+        return await store.FindNewestAsync(cancellationToken)
+            ?? throw new UsageException("no rotation in this state file yet; start one with orchestrator start-rotation --spec FILE");
     }
 }

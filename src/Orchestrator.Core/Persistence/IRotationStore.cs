@@ -16,7 +16,10 @@ public interface IRotationStore : IDisposable
     /// <summary>Replaces the rotation's document and appends journal entries, in one transaction.</summary>
     Task SaveAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken);
 
-    /// <summary>Every rotation, newest first, without steps.</summary>
+    /// <summary>The rotation that <see cref="ListAsync"/> would list first, or null when there is none.</summary>
+    Task<Rotation?> FindNewestAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every rotation, newest first (by creation time, then id), without steps.</summary>
     Task<IReadOnlyList<RotationSummary>> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>A rotation's journal in the order it was written.</summary>

@@ -8,7 +8,8 @@ namespace Orchestrator.Store.Documents;
 
 /// <summary>
 /// The store's System.Text.Json settings: camelCase names, enums as names, private keys encrypted, and strict
-/// reading (a missing required member or a null where none is allowed is damage, not a default).
+/// reading (a missing required member or a null where none is allowed is damage, not a default); the contracts come
+/// from <see cref="StoreJsonContext"/>.
 /// </summary>
 internal sealed class DocumentSerializer
 {
@@ -16,14 +17,11 @@ internal sealed class DocumentSerializer
 
     public DocumentSerializer(FieldCipher cipher)
     {
-        _options = new JsonSerializerOptions
+        // The generated context's settings, plus the one converter that needs this file's key.
+        _options = new JsonSerializerOptions(StoreJsonContext.Default.Options)
         {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            // Computed members (Rotation.Cluster, StepRecord.Label, NewCaSpec.Generated) are derived, not stored.
-            IgnoreReadOnlyProperties = true,
-            RespectNullableAnnotations = true,
-            RespectRequiredConstructorParameters = true,
-            Converters = { new JsonStringEnumConverter(), new SensitiveTextConverter(cipher) },
+            TypeInfoResolver = StoreJsonContext.Default,
+            Converters = { new SensitiveTextConverter(cipher) },
         };
     }
 

@@ -10,12 +10,20 @@ namespace Orchestrator.Store.Schema;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public static IReadOnlyList<SchemaMigration> All { get; } =
     [
         new(0, "lift the summary fields out of each rotation and index the journal by rotation", AddSummaryFields),
+        new(1, "index the rotations by creation time", AddCreatedOrder),
     ];
+
+    /// <summary>The indexes of a new, empty file, which starts at <see cref="CurrentVersion"/>.</summary>
+    public static void CreateIndexes(ILiteDatabase database)
+    {
+        database.GetCollection(Collections.Journal).EnsureIndex(Collections.JournalRotationId);
+        database.GetCollection(Collections.Rotations).EnsureIndex(RotationDocuments.CreatedOrder);
+    }
 
     private static void AddSummaryFields(ILiteDatabase database)
     {
@@ -41,6 +49,18 @@ internal static class SchemaMigrations
         }
 
         database.GetCollection(Collections.Journal).EnsureIndex(Collections.JournalRotationId);
+    }
+
+    private static void AddCreatedOrder(ILiteDatabase database)
+    {
+        var rotations = database.GetCollection(Collections.Rotations);
+        foreach (var document in rotations.FindAll().ToList())
+        {
+            document[RotationDocuments.CreatedOrder] = RotationDocuments.OrderOf(RotationDocuments.ParseTime(document[RotationDocuments.CreatedAt].AsString));
+            rotations.Update(document);
+        }
+
+        rotations.EnsureIndex(RotationDocuments.CreatedOrder);
     }
 
     private static string Text(BsonValue value, string field) =>

@@ -62,7 +62,7 @@ internal static class StoreInitializer
         var names = database.GetCollectionNames().ToList();
         if (names.Count == 0)
         {
-            database.GetCollection(Collections.Journal).EnsureIndex(Collections.JournalRotationId);
+            SchemaMigrations.CreateIndexes(database);
             return currentVersion;
         }
 

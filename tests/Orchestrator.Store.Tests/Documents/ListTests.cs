@@ -46,4 +46,32 @@ public sealed class ListTests
 
         Assert.Empty(await store.ListAsync(TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task FindNewestAsync_TimesInSeveralOffsetsAndATie_IsTheRotationListShowsFirst()
+    {
+        using var directory = new TemporaryDirectory();
+        using var store = TestStores.Open(directory.File("state.db"));
+        // The tie is at the newest instant written in two offsets: by id, "b-tied" comes before "c-tied".
+        var newest = TestRotations.Start.AddHours(2);
+        await store.CreateAsync(TestRotations.New("a-older", TestRotations.Start.AddHours(1).ToOffset(TimeSpan.FromHours(9))), [], TestContext.Current.CancellationToken);
+        await store.CreateAsync(TestRotations.New("c-tied", newest), [], TestContext.Current.CancellationToken);
+        await store.CreateAsync(TestRotations.New("b-tied", newest.ToOffset(TimeSpan.FromHours(-8))), [], TestContext.Current.CancellationToken);
+        await store.CreateAsync(TestRotations.New("d-oldest", TestRotations.Start), [], TestContext.Current.CancellationToken);
+
+        var found = await store.FindNewestAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((await store.ListAsync(TestContext.Current.CancellationToken))[0].Id, found?.Id);
+        Assert.Equal("b-tied", found?.Id);
+        Assert.Equal(newest.ToOffset(TimeSpan.FromHours(-8)), found?.CreatedAt);
+    }
+
+    [Fact]
+    public async Task FindNewestAsync_EmptyStore_ReturnsNull()
+    {
+        using var directory = new TemporaryDirectory();
+        using var store = TestStores.Open(directory.File("state.db"));
+
+        Assert.Null(await store.FindNewestAsync(TestContext.Current.CancellationToken));
+    }
 }

@@ -90,7 +90,8 @@ public sealed class RoundTripTests
         using var database = new LiteDatabase($"Filename={path};Connection=shared");
         var document = database.GetCollection("rotations").FindById("rot-1");
 
-        Assert.Equal(["_id", "state", "cluster", "createdAt", "updatedAt", "rotation"], document.Keys);
+        Assert.Equal(["_id", "state", "cluster", "createdAt", "updatedAt", "createdOrder", "rotation"], document.Keys);
+        Assert.Equal(TestRotations.Full("rot-1").CreatedAt.UtcTicks, document["createdOrder"].AsInt64);
         Assert.Equal("Failed", document["state"].AsString);
         Assert.Equal("example-cluster", document["cluster"].AsString);
         var body = document["rotation"].AsDocument;

@@ -18,13 +18,13 @@ public sealed class SchemaTests
         using (var raw = Raw(path))
         {
             var meta = raw.GetCollection("meta").FindById("store");
-            meta["schemaVersion"] = 2;
+            meta["schemaVersion"] = 3;
             raw.GetCollection("meta").Update(meta);
         }
 
         var error = Assert.Throws<StoreException>(() => TestStores.Open(path));
 
-        Assert.Equal($"state file {path} was written by a newer orchestrator (schema 2); upgrade", error.Message);
+        Assert.Equal($"state file {path} was written by a newer orchestrator (schema 3); upgrade", error.Message);
     }
 
     [Fact]
@@ -60,8 +60,9 @@ public sealed class SchemaTests
         }
 
         using var check = Raw(path);
-        Assert.Equal(1, check.GetCollection("meta").FindById("store")["schemaVersion"].AsInt32);
+        Assert.Equal(2, check.GetCollection("meta").FindById("store")["schemaVersion"].AsInt32);
         Assert.Contains(check.GetCollection("$indexes").FindAll(), index => index["collection"] == "journal" && index["name"] == "rotationId");
+        Assert.Contains(check.GetCollection("$indexes").FindAll(), index => index["collection"] == "rotations" && index["name"] == "createdOrder");
         Assert.Equal("Failed", check.GetCollection("rotations").FindById("rot-1")["state"].AsString);
     }
 
@@ -74,18 +75,18 @@ public sealed class SchemaTests
         // Listed out of order on purpose: the version each starts from decides.
         SchemaMigration[] migrations =
         [
-            new(2, "second", database => Append(database, "from 2")),
-            new(1, "first", database => Append(database, "from 1")),
+            new(3, "second", database => Append(database, "from 3")),
+            new(2, "first", database => Append(database, "from 2")),
         ];
 
         using (var raw = Raw(path))
         {
-            StoreInitializer.Initialize(raw, StatePaths.For(path), TestStores.Key, migrations, currentVersion: 3);
-            Assert.Equal(3, raw.GetCollection("meta").FindById("store")["schemaVersion"].AsInt32);
-            Assert.Equal(["from 1", "from 2"], raw.GetCollection("trail").FindAll().Select(document => document["text"].AsString));
+            StoreInitializer.Initialize(raw, StatePaths.For(path), TestStores.Key, migrations, currentVersion: 4);
+            Assert.Equal(4, raw.GetCollection("meta").FindById("store")["schemaVersion"].AsInt32);
+            Assert.Equal(["from 2", "from 3"], raw.GetCollection("trail").FindAll().Select(document => document["text"].AsString));
         }
 
-        Assert.Contains("(schema 3); upgrade", Assert.Throws<StoreException>(() => TestStores.Open(path)).Message, StringComparison.Ordinal);
+        Assert.Contains("(schema 4); upgrade", Assert.Throws<StoreException>(() => TestStores.Open(path)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,16 +97,16 @@ public sealed class SchemaTests
         TestStores.Open(path).Dispose();
         SchemaMigration[] migrations =
         [
-            new(1, "works", database => Append(database, "from 1")),
-            new(2, "breaks", _ => throw new InvalidOperationException("migration 2 failed")),
+            new(2, "works", database => Append(database, "from 2")),
+            new(3, "breaks", _ => throw new InvalidOperationException("migration 3 failed")),
         ];
 
         using (var raw = Raw(path))
         {
             var error = Assert.Throws<InvalidOperationException>(
-                () => StoreInitializer.Initialize(raw, StatePaths.For(path), TestStores.Key, migrations, currentVersion: 3));
-            Assert.Equal("migration 2 failed", error.Message);
-            Assert.Equal(1, raw.GetCollection("meta").FindById("store")["schemaVersion"].AsInt32);
+                () => StoreInitializer.Initialize(raw, StatePaths.For(path), TestStores.Key, migrations, currentVersion: 4));
+            Assert.Equal("migration 3 failed", error.Message);
+            Assert.Equal(2, raw.GetCollection("meta").FindById("store")["schemaVersion"].AsInt32);
             Assert.DoesNotContain("trail", raw.GetCollectionNames());
         }
 
@@ -121,9 +122,47 @@ public sealed class SchemaTests
         using var raw = Raw(path);
 
         var error = Assert.Throws<InvalidOperationException>(
-            () => StoreInitializer.Initialize(raw, StatePaths.For(path), TestStores.Key, [], currentVersion: 2));
+            () => StoreInitializer.Initialize(raw, StatePaths.For(path), TestStores.Key, [], currentVersion: 3));
 
-        Assert.Equal("no migration from schema 1", error.Message);
+        Assert.Equal("no migration from schema 2", error.Message);
+    }
+
+    [Fact]
+    public async Task Open_SchemaOneFile_IndexesTheRotationsByCreationTime()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.File("state.db");
+        using (var store = TestStores.Open(path))
+        {
+            await store.CreateAsync(TestRotations.New("rot-old", TestRotations.Start), [], TestContext.Current.CancellationToken);
+            await store.CreateAsync(TestRotations.New("rot-new", TestRotations.Start.AddMinutes(5)), [], TestContext.Current.CancellationToken);
+        }
+
+        // Schema 1: no creation order in the documents and no index on it.
+        using (var raw = Raw(path))
+        {
+            var rotations = raw.GetCollection("rotations");
+            rotations.DropIndex("createdOrder");
+            foreach (var document in rotations.FindAll().ToList())
+            {
+                document.Remove("createdOrder");
+                rotations.Update(document);
+            }
+
+            var meta = raw.GetCollection("meta").FindById("store");
+            meta["schemaVersion"] = 1;
+            raw.GetCollection("meta").Update(meta);
+        }
+
+        using (var migrated = TestStores.Open(path))
+        {
+            Assert.Equal("rot-new", (await migrated.FindNewestAsync(TestContext.Current.CancellationToken))?.Id);
+        }
+
+        using var check = Raw(path);
+        Assert.Equal(2, check.GetCollection("meta").FindById("store")["schemaVersion"].AsInt32);
+        Assert.Contains(check.GetCollection("$indexes").FindAll(), index => index["collection"] == "rotations" && index["name"] == "createdOrder");
+        Assert.Equal(TestRotations.Start.AddMinutes(5).UtcTicks, check.GetCollection("rotations").FindById("rot-new")["createdOrder"].AsInt64);
     }
 
     private static LiteDatabase Raw(string path) => new($"Filename={path};Connection=shared");
