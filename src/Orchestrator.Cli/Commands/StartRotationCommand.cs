@@ -37,6 +37,7 @@ internal static class StartRotationCommand
         var rotationSpec = SpecParser.ParseFile(specPath);
         var workflow = WorkflowLoader.Load(WorkflowLoader.DefaultPath);
         using var store = services.OpenStore(statePath);
+        var newCa = NewCaHeadStart.Begin(rotationSpec, services.Time);
         var id = RotationIds.New(services.Time);
         var report = await new Preflight(services.Connector, services.Time).RunAsync(rotationSpec, cancellationToken, new LeaseCheck(LeaseHolder.Current(id), options.ForceTakeover));
         var rotation = Rotation.Create(
@@ -47,6 +48,6 @@ internal static class StartRotationCommand
             report.SuppliedNewCa,
             report.Regions.ToDictionary(region => region.Region, region => region.Baseline),
             services.Time.GetUtcNow());
-        return await RotationSession.RunAsync(services, store, rotation, options, cancellationToken);
+        return await RotationSession.RunAsync(services, store, rotation, options with { NewCa = newCa }, cancellationToken);
     }
 }

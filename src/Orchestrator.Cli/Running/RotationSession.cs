@@ -46,7 +46,7 @@ internal static class RotationSession
         }
 
         var observer = new ConsoleObserver(options.Json ? services.Error : services.Output, services.Error, services.Interactive);
-        var runner = new RotationRunner(store, services.Connector, observer, services.Time, services.Loggers);
+        var runner = new RotationRunner(store, services.Connector, observer, services.Time, services.Loggers, options.NewCa);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leases.Lost);
         var outcome = await runner.RunAsync(rotation, run.Token);
         await PrintAsync(services, rotation, options.Json);

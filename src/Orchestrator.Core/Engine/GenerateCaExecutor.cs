@@ -2,8 +2,11 @@ using Orchestrator.Crypto.Authority;
 
 namespace Orchestrator.Core.Engine;
 
-/// <summary>Makes the new CA as <c>utils/tls.sh create-ca-keypair</c> does, unless the rotation already has it.</summary>
-internal sealed class GenerateCaExecutor : IStepExecutor
+/// <summary>
+/// Makes the new CA as <c>utils/tls.sh create-ca-keypair</c> does, unless the rotation already has it; takes it from
+/// the head start when one was begun for this spec.
+/// </summary>
+internal sealed class GenerateCaExecutor(NewCaHeadStart? headStart) : IStepExecutor
 {
     public async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -17,7 +20,9 @@ internal sealed class GenerateCaExecutor : IStepExecutor
 
         var spec = rotation.Spec.NewCa;
         var options = new CertificateAuthorityOptions(spec.Alias!, spec.KeySize, spec.ValidityDays);
-        var pair = await Task.Run(() => CertificateAuthorityGenerator.Generate(options, context.Time), cancellationToken);
+        var pair = headStart is not null && headStart.Spec == spec
+            ? await headStart.TakeAsync(cancellationToken)
+            : await Task.Run(() => CertificateAuthorityGenerator.Generate(options, context.Time), cancellationToken);
         rotation.NewCa = CaMaterials.From(pair);
         context.Step.Detail = $"generated RSA {spec.KeySize}: {CaMaterials.Describe(rotation.NewCa)}";
     }

@@ -16,18 +16,35 @@ public sealed partial class RotationRunner(
     IClusterConnector connector,
     IRotationObserver observer,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    NewCaHeadStart? newCaHeadStart = null)
 {
     /// <summary>How often a running step looks for an abort request in the state file.</summary>
     public static readonly TimeSpan AbortPollInterval = TimeSpan.FromSeconds(1);
 
     private readonly ILogger _logger = loggers.CreateLogger("Orchestrator.Runner");
+    private readonly BackgroundWork _background = new();
+
+    /// <summary>A step that succeeded, and its journal entry, saved with whatever the run saves next.</summary>
+    private (StepRecord Step, JournalEntry Entry)? _unsavedSuccess;
 
     public async Task<RunOutcome> RunAsync(Rotation rotation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rotation);
-        var lifecycle = new RotationLifecycle(rotation, time);
         using var clusters = new RegionClusters(connector, rotation.Spec);
+        try
+        {
+            return await RunStepsAsync(rotation, clusters, cancellationToken);
+        }
+        finally
+        {
+            await _background.DrainAsync();
+        }
+    }
+
+    private async Task<RunOutcome> RunStepsAsync(Rotation rotation, RegionClusters clusters, CancellationToken cancellationToken)
+    {
+        var lifecycle = new RotationLifecycle(rotation, time);
         if (await AbortRequestedAsync(rotation) is { } request)
         {
             await AbortAsync(rotation, lifecycle, clusters, request, cancellationToken);
@@ -127,7 +144,7 @@ public sealed partial class RotationRunner(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var context = new StepContext(rotation, step, clusters, store, observer, time, deadline.Token);
+            var context = new StepContext(rotation, step, clusters, store, observer, time, _background, deadline.Token);
             await Executor(step.Kind).ExecuteAsync(context, linked.Token);
         }
         catch (OperationCanceledException) when (abortRequested.IsCancellationRequested)
@@ -154,23 +171,25 @@ public sealed partial class RotationRunner(
         step.FinishedAt = time.GetUtcNow();
         step.Status = failure is null ? StepStatus.Succeeded : StepStatus.Failed;
         step.Error = failure;
-        await SaveAsync(rotation, [Entry(rotation, step, JournalEntryKind.StepFinished, StepStatus.Running, failure ?? step.Detail)]);
-        observer.StepFinished(rotation, step);
+        var finished = Entry(rotation, step, JournalEntryKind.StepFinished, StepStatus.Running, failure ?? step.Detail);
         if (failure is null)
         {
+            // Saved in one commit with the next step's start (or the run's end), which comes before anything else
+            // happens: a crash in between at worst repeats this step, which every step allows.
+            _unsavedSuccess = (step, finished);
             LogStepSucceeded(_logger, step.Number, step.Label, step.Detail);
-        }
-        else
-        {
-            LogStepFailed(_logger, step.Number, step.Label, failure);
+            return null;
         }
 
+        await SaveAsync(rotation, [finished]);
+        observer.StepFinished(rotation, step);
+        LogStepFailed(_logger, step.Number, step.Label, failure);
         return failure;
     }
 
     private IStepExecutor Executor(StepKind kind) => kind switch
     {
-        StepKind.GenerateCa => new GenerateCaExecutor(),
+        StepKind.GenerateCa => new GenerateCaExecutor(newCaHeadStart),
         StepKind.UpdateSecret => new UpdateSecretExecutor(loggers.CreateLogger("Orchestrator.Secret")),
         _ => new WaitRolloutExecutor(loggers.CreateLogger("Orchestrator.Rollout")),
     };
@@ -191,10 +210,16 @@ public sealed partial class RotationRunner(
     };
 
     // Saved whatever happened to the run's token: a stop must be recorded to be resumable.
-    private Task SaveAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal)
+    private async Task SaveAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal)
     {
+        var success = _unsavedSuccess;
         rotation.UpdatedAt = time.GetUtcNow();
-        return store.SaveAsync(rotation, journal, CancellationToken.None);
+        await store.SaveAsync(rotation, success is { } done ? [done.Entry, .. journal] : journal, CancellationToken.None);
+        if (success is { } saved)
+        {
+            _unsavedSuccess = null;
+            observer.StepFinished(rotation, saved.Step);
+        }
     }
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "abort refused: {Reason}")]

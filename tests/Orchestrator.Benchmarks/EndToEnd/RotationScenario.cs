@@ -12,13 +12,17 @@ internal static class RotationScenario
     private static readonly TimeSpan Restart = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Termination = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// Key generation is step 1's duration: what was left of it when the rotation reached that step (it is begun
+    /// before preflight, so the part that overlapped preflight and the Leases is in neither figure).
+    /// </summary>
     public static async Task<IReadOnlyList<TargetResult>> RunAsync(E2eContext context, CancellationToken cancellationToken)
     {
         var orchestrator = await RunOrchestratorAsync(context, cancellationToken);
         var script = await RunScriptAsync(context, cancellationToken);
         var ratio = orchestrator.Wall / script.Wall;
         var overhead = orchestrator.Wall - orchestrator.Rollouts - orchestrator.KeyGeneration;
-        context.Say($"orchestrator: {Milliseconds.Format(orchestrator.Wall)} = rollouts {Milliseconds.Format(orchestrator.Rollouts)} + key generation "
+        context.Say($"orchestrator: {Milliseconds.Format(orchestrator.Wall)} = rollouts {Milliseconds.Format(orchestrator.Rollouts)} + key generation left at step 1 "
             + $"{Milliseconds.Format(orchestrator.KeyGeneration)} + overhead {Milliseconds.Format(overhead)}; trust.jsonl lines: {orchestrator.TrustLines}");
         context.Say($"kubectl script: returned after {Milliseconds.Format(script.Wall)} (rollouts between its writes: {Milliseconds.Format(script.Rollouts)}); "
             + $"its cluster settled after {Milliseconds.Format(script.Settled)}; trust.jsonl lines: {script.TrustLines}");

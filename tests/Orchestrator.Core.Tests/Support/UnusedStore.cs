@@ -1,0 +1,38 @@
+using Orchestrator.Core.Persistence;
+using Orchestrator.Core.Rotations;
+
+namespace Orchestrator.Core.Tests.Support;
+
+/// <summary>For a step that must not save anything itself: every call fails the test.</summary>
+internal sealed class UnusedStore : IRotationStore
+{
+    public Task CreateAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken) => Unexpected();
+
+    public Task<Rotation?> FindAsync(string id, CancellationToken cancellationToken) => Unexpected<Rotation?>();
+
+    public Task SaveAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken) => Unexpected();
+
+    public Task<Rotation?> FindNewestAsync(CancellationToken cancellationToken) => Unexpected<Rotation?>();
+
+    public Task<IReadOnlyList<RotationSummary>> ListAsync(CancellationToken cancellationToken) => Unexpected<IReadOnlyList<RotationSummary>>();
+
+    public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string id, CancellationToken cancellationToken) => Unexpected<IReadOnlyList<JournalEntry>>();
+
+    public Task RequestAbortAsync(string id, string reason, CancellationToken cancellationToken) => Unexpected();
+
+    public Task<string?> FindAbortRequestAsync(string id, CancellationToken cancellationToken) => Unexpected<string?>();
+
+    public Task ClearAbortRequestAsync(string id, CancellationToken cancellationToken) => Unexpected();
+
+    public Task<RunLock> TryLockAsync(string id, string owner, CancellationToken cancellationToken) => Unexpected<RunLock>();
+
+    public void Dispose()
+    {
+    }
+
+    private static Task Unexpected() => Task.FromException(Misuse());
+
+    private static Task<T> Unexpected<T>() => Task.FromException<T>(Misuse());
+
+    private static InvalidOperationException Misuse() => new("the state file was used by a step that must not use it");
+}
