@@ -20,9 +20,14 @@ public sealed class AbortTests
         var oldCa = clusters.SecretData("region1")["ca.crt"];
         using (var run = OrchestratorProcess.Start(["start-rotation", "--spec", clusters.WriteSpec(), "--state", clusters.StatePath]))
         {
-            await run.WaitForLineAsync(line => line.StartsWith($"[{step}/13] ", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
+            await ReachAsync(clusters, run, step);
             run.Signal(Signals.Kill);
             await run.WaitForExitAsync(TimeSpan.FromMinutes(1));
+        }
+
+        foreach (var region in clusters.RegionNames)
+        {
+            clusters.Faults(region).Replace(Simulator.Faults.FaultSettings.None);
         }
 
         var id = JsonNode.Parse((await OrchestratorProcess.RunAsync(["status", "--state", clusters.StatePath, "-o", "json"])).Output)!["id"]!.GetValue<string>();
@@ -51,6 +56,30 @@ public sealed class AbortTests
         var again = await OrchestratorProcess.RunAsync(["abort", id, "--state", clusters.StatePath]);
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("already rolled back", again.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Until the run has printed step K's line. Steps 9 and 13 are waits that a late kill would overshoot into another
+    /// verdict (the old CA's removal starts at step 10; the rotation ends after 13), so the simulator holds them: from
+    /// step 5 on, every wait is held by a stuck pod in its region until the test has seen it start, and the next
+    /// region's pod is made stuck before this one is let go, so the run never gets past a wait the test has not left.
+    /// </summary>
+    private static async Task ReachAsync(SimulatedClusters clusters, OrchestratorProcess run, int step)
+    {
+        if (step is 9 or 13)
+        {
+            var stuck = new Simulator.Faults.FaultSettings { StuckPods = ["example-cluster-cassandra-dc1-0"] };
+            clusters.Faults("region2").Replace(stuck);
+            for (var wait = 5; wait < step; wait += 2)
+            {
+                await run.WaitForLineAsync(line => line.StartsWith($"[{wait}/13] ", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
+                var (held, next) = wait % 4 == 1 ? ("region2", "region1") : ("region1", "region2");
+                clusters.Faults(next).Replace(stuck);
+                clusters.Faults(held).Replace(Simulator.Faults.FaultSettings.None);
+            }
+        }
+
+        await run.WaitForLineAsync(line => line.StartsWith($"[{step}/13] ", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Orchestrator.Cli.Tests.Support;
@@ -30,7 +31,11 @@ public sealed class CrashResumeTests
             }
             else
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 3000)), TestContext.Current.CancellationToken);
+                // At a random moment, but never more than two steps on: on a fast machine a resumed rotation ends
+                // within the longer delays, and the test would see it succeed before enough kills had landed.
+                var delay = TimeSpan.FromMilliseconds(random.Next(200, 3000));
+                var steps = random.Next(1, 5);
+                await PollAsync(() => StepLines(process) >= steps || process.HasExited, delay);
             }
 
             if (!process.HasExited)
@@ -69,15 +74,35 @@ public sealed class CrashResumeTests
         }
     }
 
+    /// <summary>The lines this process printed as a step started or ended ("[3/13] wait-rollout region1: ...").</summary>
+    private static int StepLines(OrchestratorProcess process) =>
+        process.OutputLines.Count(line => line.StartsWith('[') && line.Contains("/13] ", StringComparison.Ordinal));
+
     private static int SecretWrites(SimulatedClusters clusters) =>
         clusters.OrchestratorWrites().Count(line => line["resource"]!.GetValue<string>() == "secrets");
 
     private static async Task WaitForAsync(Func<bool> condition)
     {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        if (!await PollAsync(condition, TimeSpan.FromSeconds(60)))
+        {
+            throw new TimeoutException("no Secret write within a minute, and the orchestrator still running");
+        }
+    }
+
+    /// <summary>Looks every few milliseconds until the condition holds (true) or the time is up (false).</summary>
+    private static async Task<bool> PollAsync(Func<bool> condition, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
         while (!condition())
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(5), limit.Token);
+            if (clock.Elapsed >= limit)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TestContext.Current.CancellationToken);
         }
+
+        return true;
     }
 }

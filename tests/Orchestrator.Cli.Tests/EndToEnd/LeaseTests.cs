@@ -46,8 +46,10 @@ public sealed class LeaseTests
     public async Task LiveLeaseOfAnotherOrchestrator_RefusedEvenWithForce_ExpiredOneTakenOnlyWithForce()
     {
         await using var clusters = await SimulatedClusters.StartAsync(1, pods: 1);
+        // Nothing renews this holder's Lease: it lasts long enough to be still live when a slow start of the
+        // orchestrator reads it, which a 30 s Lease renewed only once need not be on a busy machine.
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-        PutLease(clusters, "rot-elsewhere@another-host:7", now);
+        PutLease(clusters, "rot-elsewhere@another-host:7", now, TimeSpan.FromMinutes(10));
 
         var live = await OrchestratorProcess.RunAsync(["start-rotation", "--spec", clusters.WriteSpec(), "--state", clusters.StatePath, "--force-takeover"]);
 
@@ -56,7 +58,7 @@ public sealed class LeaseTests
         Assert.Contains("expires at", live.Error, StringComparison.Ordinal);
         Assert.Empty(clusters.OrchestratorWrites());
 
-        PutLease(clusters, "rot-elsewhere@another-host:7", now.AddMinutes(-10));
+        PutLease(clusters, "rot-elsewhere@another-host:7", now.AddMinutes(-10), TimeSpan.FromSeconds(30));
         var expired = await OrchestratorProcess.RunAsync(["start-rotation", "--spec", clusters.WriteSpec(), "--state", clusters.StatePath]);
         Assert.True(expired.ExitCode == 4, expired.ToString());
         Assert.Contains("--force-takeover", expired.Error, StringComparison.Ordinal);
@@ -87,13 +89,13 @@ public sealed class LeaseTests
     private static V1Lease Lease(SimulatedClusters clusters, string region) =>
         clusters.Store(region).Get(ResourceTypes.Leases, SimulatedClusters.Namespace, LeaseName)!.As<V1Lease>();
 
-    private static void PutLease(SimulatedClusters clusters, string holder, DateTime renewed)
+    private static void PutLease(SimulatedClusters clusters, string holder, DateTime renewed, TimeSpan duration)
     {
         var store = clusters.Store("region1");
         var lease = new V1Lease
         {
             Metadata = new V1ObjectMeta { Name = LeaseName },
-            Spec = new V1LeaseSpec { HolderIdentity = holder, LeaseDurationSeconds = 30, AcquireTime = renewed, RenewTime = renewed },
+            Spec = new V1LeaseSpec { HolderIdentity = holder, LeaseDurationSeconds = (int)duration.TotalSeconds, AcquireTime = renewed, RenewTime = renewed },
         };
         if (store.Get(ResourceTypes.Leases, SimulatedClusters.Namespace, LeaseName) is null)
         {

@@ -6,14 +6,14 @@ namespace Orchestrator.Cli.Tests.History;
 
 /// <summary>
 /// Two real rotations in one state file against one simulated region (3 pods), run once for every history test: the
-/// first succeeds; the second waits on a stuck pod until its short timeout fails it, is asked for its history while it
-/// runs, then is resumed to the end.
+/// first is asked for its history while a stuck pod holds its first wait, then let go and succeeds; the second waits
+/// on the stuck pod until its short timeout fails it, and is resumed to the end.
 /// </summary>
 public sealed class HistoryFixture : IAsyncLifetime
 {
     public const string StuckPod = "example-cluster-cassandra-dc1-1";
 
-    /// <summary>Long enough for <c>history</c> to start and read while the wait still runs on a busy machine.</summary>
+    /// <summary>The second rotation's step timeout, which fails its wait on the stuck pod.</summary>
     public const int WaitTimeoutSeconds = 15;
 
     private SimulatedClusters? _clusters;
@@ -27,7 +27,7 @@ public sealed class HistoryFixture : IAsyncLifetime
     /// <summary>Everything the orchestrator printed while making the two rotations.</summary>
     internal List<ProcessOutcome> Runs { get; } = [];
 
-    /// <summary><c>history --output json</c> of the second rotation, asked while its wait on the stuck pod ran.</summary>
+    /// <summary><c>history --output json</c> of the first rotation, asked while its wait on the stuck pod ran.</summary>
     internal ProcessOutcome WhileRunning { get; private set; } = null!;
 
     /// <summary>Whether the rotation was still running when that <c>history</c> had finished.</summary>
@@ -36,20 +36,25 @@ public sealed class HistoryFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _clusters = await SimulatedClusters.StartAsync(1, pods: 3);
-        Runs.Add(await RunAsync(0, ["start-rotation", "--spec", _clusters.WriteSpec(), "--state", _clusters.StatePath]));
-        SucceededId = Id(await _clusters.StatusAsync());
 
+        // The stuck pod, not the clock, holds the wait while history reads: it is let go only once history is done,
+        // however long a busy machine takes to start the two commands.
         _clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [StuckPod] });
-        using (var run = OrchestratorProcess.Start(["start-rotation", "--spec", _clusters.WriteSpec("second.yaml", alias: "ca3", timeout: $"{WaitTimeoutSeconds}s"), "--state", _clusters.StatePath]))
+        using (var run = OrchestratorProcess.Start(["start-rotation", "--spec", _clusters.WriteSpec(), "--state", _clusters.StatePath]))
         {
             await run.WaitForLineAsync(line => line.StartsWith("[3/7] wait-rollout region1", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
-            ResumedId = Id(await _clusters.StatusAsync());
-            WhileRunning = await OrchestratorProcess.RunAsync(["history", ResumedId, "--state", _clusters.StatePath, "--output", "json"]);
+            SucceededId = Id(await _clusters.StatusAsync());
+            WhileRunning = await OrchestratorProcess.RunAsync(["history", SucceededId, "--state", _clusters.StatePath, "--output", "json"]);
             RanThroughout = !run.HasExited;
-            var failed = await run.WaitForExitAsync(TimeSpan.FromMinutes(2));
-            Assert.True(failed.ExitCode == 3, failed.ToString());
-            Runs.Add(failed);
+            _clusters.Faults("region1").Replace(FaultSettings.None);
+            var succeeded = await run.WaitForExitAsync(TimeSpan.FromMinutes(2));
+            Assert.True(succeeded.ExitCode == 0, succeeded.ToString());
+            Runs.Add(succeeded);
         }
+
+        _clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [StuckPod] });
+        Runs.Add(await RunAsync(3, ["start-rotation", "--spec", _clusters.WriteSpec("second.yaml", alias: "ca3", timeout: $"{WaitTimeoutSeconds}s"), "--state", _clusters.StatePath]));
+        ResumedId = Id(await _clusters.StatusAsync());
 
         _clusters.Faults("region1").Replace(FaultSettings.None);
         Runs.Add(await RunAsync(0, ["resume", "--state", _clusters.StatePath]));

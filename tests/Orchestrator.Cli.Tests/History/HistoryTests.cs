@@ -92,7 +92,7 @@ public sealed class HistoryTests(HistoryFixture fixture) : IClassFixture<History
     [Fact]
     public void History_WhileTheRotationRuns_ReadsTheStateFileUpToTheRunningStep()
     {
-        Assert.True(fixture.RanThroughout, $"the rotation ended within {HistoryFixture.WaitTimeoutSeconds}s, before history had read it; the machine is too slow for this check");
+        Assert.True(fixture.RanThroughout, "the rotation ended before history had read it, though a stuck pod held its wait");
         Assert.True(fixture.WhileRunning.ExitCode == 0, fixture.WhileRunning.ToString());
         var entries = HistoryFixture.Entries(fixture.WhileRunning);
 

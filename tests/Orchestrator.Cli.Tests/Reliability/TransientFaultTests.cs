@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Orchestrator.Cli.Tests.Support;
 using Orchestrator.Simulator.Faults;
+using Orchestrator.Simulator.Storage;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Cli.Tests.Reliability;
 
@@ -50,21 +52,33 @@ public sealed class TransientFaultTests
     }
 
     /// <summary>
-    /// One region, the fault set when the run reaches a given line: each lands in the step named beside it (the lists
-    /// in the wait that follows, or at the latest in the next Secret change's snapshot).
+    /// One region, the fault set when the run reaches a given line: each lands in the step after it (the lists in the
+    /// wait that follows, or at the latest in the next Secret change's snapshot; the watches in the next wait).
     /// </summary>
+    /// <remarks>
+    /// The run is held there by the simulator, not raced: the region's operator is paused from the start, so step 3's
+    /// wait cannot end before the fault is set, and setting the fault resumes the operator. Where the fault is in
+    /// watches, the test also waits for step 3's own watch of pods to be open, so that the fault meets the next one.
+    /// </remarks>
     [Theory]
     [InlineData(TransientFault.UpdateSecrets503, "[3/7] wait-rollout region1: wait")]
     [InlineData(TransientFault.GetSecrets429, "[3/7] wait-rollout region1: wait")]
     [InlineData(TransientFault.ListPodsAndStatefulSets500, "[2/7] add-new-ca region1: Succeeded")]
-    [InlineData(TransientFault.WatchPods503, "[3/7] wait-rollout region1: Succeeded")]
+    [InlineData(TransientFault.WatchPods503, "[3/7] wait-rollout region1: wait")]
     [InlineData(TransientFault.Latency200Ms, "[3/7] wait-rollout region1: wait")]
     [InlineData(TransientFault.CloseWatchesAfter2Events, "[3/7] wait-rollout region1: wait")]
     public async Task StartRotation_TransientFaultMidRun_FinishesWritingEachSecretOncePerPhase(TransientFault fault, string trigger)
     {
         await using var clusters = await SimulatedClusters.StartAsync(1, pods: 2);
+        clusters.Faults("region1").Replace(new FaultSettings { OperatorPaused = true });
+        var podWatches = clusters.Store("region1").OpenWatches(ResourceTypes.Pods);
         using var run = OrchestratorProcess.Start(["start-rotation", "--spec", clusters.WriteSpec(), "--state", clusters.StatePath, "--verbose"]);
         await run.WaitForLineAsync(line => line.StartsWith(trigger, StringComparison.Ordinal), Patience);
+        if (fault == TransientFault.WatchPods503)
+        {
+            await Polling.UntilAsync(() => clusters.Store("region1").OpenWatches(ResourceTypes.Pods) > podWatches, "step 3 watches the pods", Patience);
+        }
+
         clusters.Faults("region1").Replace(Settings(fault));
 
         var outcome = await run.WaitForExitAsync(Patience);

@@ -62,6 +62,9 @@ internal sealed partial class OrchestratorProcess : IDisposable
     /// <summary>Waits for a line on stderr, where the run's wait progress and its log go.</summary>
     public Task<string> WaitForErrorLineAsync(Func<string, bool> match, TimeSpan timeout) => WaitForAsync(_error, "stderr", match, timeout);
 
+    /// <summary>The lines printed on stdout so far.</summary>
+    public IReadOnlyList<string> OutputLines => _output.Lines;
+
     /// <summary>The lines printed on stderr so far.</summary>
     public IReadOnlyList<string> ErrorLines => _error.Lines;
 

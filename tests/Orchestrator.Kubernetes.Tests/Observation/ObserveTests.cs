@@ -42,6 +42,9 @@ public sealed class ObserveTests(SimulationFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task Observe_SnapshotsAreIndependentCopies()
     {
+        // The rollout of a test before this one, on the same simulation, ends with its pods; the StatefulSets' status
+        // (ready and updated counts, current revision) catches up a moment later and would differ between the two reads.
+        await fixture.Simulation.WaitUntilSettledAsync(Token);
         using var region = Connectors.Plain().Connect(fixture.Region(), SimulationFixture.Cluster);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
 
