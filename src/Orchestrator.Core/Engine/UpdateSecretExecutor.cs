@@ -25,12 +25,7 @@ internal sealed partial class UpdateSecretExecutor(ILogger logger) : IStepExecut
         var cluster = context.Clusters[region];
         for (var conflicts = 0; conflicts <= MaximumConflicts; conflicts++)
         {
-            // The region as it is before the write (its baseline) is read beside the Secret rather than after it: one
-            // round trip less between the previous step's end and this write. Both reads come before the write.
-            var reading = cluster.ReadSecretAsync(rotation.Spec.CaSecret, cancellationToken);
-            var snapshotting = cluster.SnapshotAsync(rotation.Spec.CaSecret, cancellationToken);
-            await Task.WhenAll(reading, snapshotting);
-            var secret = await reading;
+            var secret = await cluster.ReadSecretAsync(rotation.Spec.CaSecret, cancellationToken);
             var target = content.For(phase, secret.Data);
             var checksum = SecretChecksum.Compute(target);
             switch (content.Compare(secret.Data, previous, phase))
@@ -60,7 +55,7 @@ internal sealed partial class UpdateSecretExecutor(ILogger logger) : IStepExecut
             }
 
             // Record what is about to be written, and the region as it is, before writing it.
-            var baseline = RolloutJudge.Baseline(await snapshotting);
+            var baseline = RolloutJudge.Baseline(await cluster.SnapshotAsync(rotation.Spec.CaSecret, cancellationToken));
             step.Write = new SecretWrite { TargetChecksum = checksum, Baseline = baseline, IntendedAt = context.Time.GetUtcNow() };
             await context.Store.SaveAsync(rotation, [], cancellationToken);
 

@@ -26,7 +26,8 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
             ?? throw new StepFailedException($"{step.Region}: no Secret change was recorded for {step.Phase}; nothing to wait for");
         var cluster = context.Clusters[step.Region!];
         RolloutVerdict? last = null;
-        using var observing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Disposed by StopAsync, which outlives this method: the watches hold its token until they have closed.
+        var observing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // Pulled, not pumped: while a snapshot is judged, the changes that arrive meanwhile are folded into the next
         // one, so a slow judge skips states that are already out of date instead of falling behind.
@@ -89,7 +90,7 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
         {
             // The verdict is in: the next step need not wait while the watches close.
             await observing.CancelAsync();
-            context.Background.Add(StopAsync(snapshots, next));
+            context.Background.Add(StopAsync(snapshots, next, observing));
         }
 
         throw new StepFailedException($"{step.Region}: the watch on the region ended before the rollout completed");
@@ -113,20 +114,35 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
         return await snapshots.MoveNextAsync();
     }
 
-    /// <summary>Ends the observation: the pending read first (it ends with the cancellation), then the enumerator.</summary>
-    private static async Task StopAsync(IAsyncEnumerator<ClusterSnapshot> snapshots, Task<bool> pending)
+    /// <summary>
+    /// Ends the cancelled observation: the pending read first (it ends with the cancellation), then the enumerator,
+    /// then the cancellation source the watches were given.
+    /// </summary>
+    private async Task StopAsync(IAsyncEnumerator<ClusterSnapshot> snapshots, Task<bool> pending, CancellationTokenSource observing)
     {
         try
         {
-            await pending;
-        }
+            try
+            {
+                await pending;
+            }
 #pragma warning disable CA1031 // The wait's outcome is decided already; how the cancelled read ended changes nothing.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
+            catch (Exception)
+            {
+            }
 
-        await snapshots.DisposeAsync();
+            await snapshots.DisposeAsync();
+        }
+        catch (Exception failure)
+        {
+            // Nothing waits for this any more; say it, and let the run go on.
+            LogStopFailed(logger, failure);
+        }
+#pragma warning restore CA1031
+        finally
+        {
+            observing.Dispose();
+        }
     }
 
     /// <summary>Saves the newest progress not saved yet, for <c>status</c> in another process.</summary>
@@ -141,6 +157,9 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
         _unsaved = null;
         await context.Store.SaveAsync(context.Rotation, [], cancellationToken);
     }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "closing a finished wait's watches failed")]
+    private static partial void LogStopFailed(ILogger logger, Exception failure);
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "{Region}: waiting for {WaitingFor}: {Diagnosis}")]
     private static partial void LogWaiting(ILogger logger, string region, WaitingFor waitingFor, string diagnosis);
