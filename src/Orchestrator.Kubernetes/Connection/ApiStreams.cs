@@ -1,9 +1,6 @@
 using System.Net;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using k8s;
 using k8s.Autorest;
-using k8s.Models;
 using Orchestrator.Kubernetes.Objects;
 using Orchestrator.Kubernetes.Observation;
 
@@ -31,10 +28,7 @@ internal sealed class ApiStreams(k8s.Kubernetes client)
         }
     }
 
-    /// <summary>
-    /// Watches until the server ends the stream. As with the client's own watches, an error event (a Status) or a
-    /// line that cannot be read goes to <paramref name="onError"/>, and the stream goes on until the token ends it.
-    /// </summary>
+    /// <summary>Watches until the server ends the stream; see <see cref="WatchJson.ReadAsync"/> for error events.</summary>
     public async IAsyncEnumerable<WatchChange<TStatus>> WatchAsync<TStatus>(
         string path, Func<ObjectFields, TStatus> map, Action<Exception> onError, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -42,40 +36,11 @@ internal sealed class ApiStreams(k8s.Kubernetes client)
         var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         await using (body)
         {
-            using var lines = new JsonLines(body);
-            while (await lines.NextAsync(cancellationToken) is { } line)
+            await foreach (var change in WatchJson.ReadAsync(body, map, onError, cancellationToken))
             {
-                // Lines already read in may follow an error event: none of them may be used.
-                cancellationToken.ThrowIfCancellationRequested();
-                WatchChange<TStatus>? change = null;
-                try
-                {
-                    change = Change(line.Span, map, onError);
-                }
-                catch (Exception undecodable) when (undecodable is JsonException or FormatException or InvalidOperationException)
-                {
-                    onError(undecodable);
-                }
-
-                if (change is { } known)
-                {
-                    yield return known;
-                }
+                yield return change;
             }
         }
-    }
-
-    private static WatchChange<TStatus>? Change<TStatus>(ReadOnlySpan<byte> line, Func<ObjectFields, TStatus> map, Action<Exception> onError)
-    {
-        var (type, item) = WatchEventJson.Read(line);
-        if (item.Kind == "Status")
-        {
-            onError(new KubernetesException(new V1Status { Code = item.Code, Reason = item.Reason, Message = item.Message }));
-            return null;
-        }
-
-        var changes = type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted;
-        return new WatchChange<TStatus>(type, item.Name, item.ResourceVersion, changes ? map(item) : default);
     }
 
     private async Task<HttpResponseMessage> SendAsync(string path, CancellationToken cancellationToken)

@@ -33,7 +33,10 @@ internal static class WatchEventJson
             else
             {
                 reader.Read();
-                reader.Skip();
+                if (!reader.TrySkip())
+                {
+                    throw new JsonException("a watch event that ends early");
+                }
             }
         }
 
