@@ -6,7 +6,7 @@ public sealed record KubernetesClientOptions
     /// <summary>
     /// While observing a region, how often everything is listed again in case a watch missed a change. Default 10 min:
     /// a watch resumes from its last resource version and lists again after any error, so this is only a net, and
-    /// each list of a region of thousands of pods is megabytes and a heap of objects.
+    /// each list of a region of thousands of pods is megabytes to fetch and read.
     /// </summary>
     public TimeSpan SafetyRelist { get; init; } = TimeSpan.FromMinutes(10);
 

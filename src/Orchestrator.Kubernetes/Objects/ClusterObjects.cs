@@ -1,3 +1,4 @@
+using System.Text.Json;
 using k8s.Models;
 using Orchestrator.Core.Cassandra;
 using Orchestrator.Core.Cluster;
@@ -9,37 +10,30 @@ internal static class ClusterObjects
 {
     public const string RevisionLabel = "controller-revision-hash";
 
-    public static PodStatus Pod(V1Pod pod)
-    {
-        var metadata = pod.Metadata;
-        var owner = metadata.OwnerReferences?.FirstOrDefault(reference => reference.Kind == "StatefulSet");
-        var ready = pod.Status?.Phase == "Running"
-            && pod.Status.Conditions?.Any(condition => condition.Type == "Ready" && condition.Status == "True") == true;
-        return new PodStatus(
-            metadata.Name,
-            metadata.Uid,
-            owner?.Name,
-            metadata.Labels?.TryGetValue(RevisionLabel, out var revision) == true ? revision : null,
-            ready,
-            metadata.DeletionTimestamp is not null);
-    }
+    /// <summary>The label name as the JSON reader compares it.</summary>
+    public static ReadOnlySpan<byte> RevisionLabelUtf8 => "controller-revision-hash"u8;
 
-    public static StatefulSetStatus StatefulSet(V1StatefulSet set)
-    {
-        var spec = set.Spec;
-        var status = set.Status;
-        return new StatefulSetStatus(
-            set.Metadata.Name,
-            set.Metadata.Generation ?? 0,
-            status?.ObservedGeneration ?? 0,
-            spec?.Replicas ?? 1,
-            status?.ReadyReplicas ?? 0,
-            status?.UpdatedReplicas ?? 0,
-            status?.CurrentRevision,
-            status?.UpdateRevision,
-            spec?.UpdateStrategy?.Type,
-            spec?.UpdateStrategy?.RollingUpdate?.Partition);
-    }
+    /// <exception cref="JsonException">The pod has no name.</exception>
+    public static PodStatus Pod(ObjectFields pod) => new(
+        Named(pod),
+        pod.Uid ?? string.Empty,
+        pod.OwnerStatefulSet,
+        pod.RevisionLabel,
+        pod.Phase == "Running" && pod.ReadyCondition,
+        pod.Deleting);
+
+    /// <exception cref="JsonException">The StatefulSet has no name.</exception>
+    public static StatefulSetStatus StatefulSet(ObjectFields set) => new(
+        Named(set),
+        set.Generation ?? 0,
+        set.ObservedGeneration ?? 0,
+        set.Replicas ?? 1,
+        set.ReadyReplicas ?? 0,
+        set.UpdatedReplicas ?? 0,
+        set.CurrentRevision,
+        set.UpdateRevision,
+        set.UpdateStrategy,
+        set.Partition);
 
     public static string? AcknowledgedChecksum(V1Secret? secret) =>
         secret?.Metadata.Annotations?.TryGetValue(SecretChecksum.AnnotationName, out var checksum) == true ? checksum : null;
@@ -58,6 +52,8 @@ internal static class ClusterObjects
         Utc(lease.Spec?.AcquireTime),
         Utc(lease.Spec?.RenewTime),
         lease.Metadata.ResourceVersion);
+
+    private static string Named(ObjectFields item) => item.Name ?? throw new JsonException($"a {item.Kind ?? "object"} without metadata.name");
 
     private static DateTimeOffset? Utc(DateTime? time) =>
         time is { } value ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)) : null;

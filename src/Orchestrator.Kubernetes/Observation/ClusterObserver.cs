@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using k8s;
-using k8s.Models;
 using Orchestrator.Core.Cluster;
+using Orchestrator.Kubernetes.Connection;
 using Orchestrator.Kubernetes.Regions;
 using Orchestrator.Kubernetes.Resilience;
 
@@ -12,7 +12,7 @@ namespace Orchestrator.Kubernetes.Observation;
 /// One observation of a region: three lists, a snapshot, then three watches whose changes are applied in batches,
 /// one snapshot per batch that changed what a rotation sees.
 /// </summary>
-internal sealed class ClusterObserver(IKubernetes client, RegionCalls calls, RegionTarget target, ObservationSettings settings)
+internal sealed class ClusterObserver(IKubernetes client, ApiStreams streams, RegionCalls calls, RegionTarget target, ObservationSettings settings)
 {
     public async IAsyncEnumerable<ClusterSnapshot> ObserveAsync(string caSecret, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -21,9 +21,9 @@ internal sealed class ClusterObserver(IKubernetes client, RegionCalls calls, Reg
         var secret = new ObjectCache<string?>();
         IKindWatch[] kinds =
         [
-            new KindWatch<V1StatefulSet, StatefulSetStatus>(KindSources.StatefulSets(client, target), sets, calls, settings),
-            new KindWatch<V1Pod, PodStatus>(KindSources.Pods(client, target), pods, calls, settings),
-            new KindWatch<V1Secret, string?>(KindSources.CaSecret(client, target, caSecret), secret, calls, settings),
+            new KindWatch<StatefulSetStatus>(KindSources.StatefulSets(streams, target), sets, calls, settings),
+            new KindWatch<PodStatus>(KindSources.Pods(streams, target), pods, calls, settings),
+            new KindWatch<string?>(KindSources.CaSecret(client, target, caSecret), secret, calls, settings),
         ];
         foreach (var replace in await Task.WhenAll(kinds.Select(kind => kind.ListAsync(cancellationToken))))
         {

@@ -1,13 +1,11 @@
-using k8s;
 using Orchestrator.Kubernetes.Resilience;
 
 namespace Orchestrator.Kubernetes.Observation;
 
-/// <summary>How to list and watch one kind of object of a region, and what of each object to keep.</summary>
+/// <summary>How to list and watch one kind of object of a region, each object read as the status a rotation keeps of it.</summary>
 /// <param name="Watch">Opens a watch from a resource version; error events go to the callback.</param>
-internal sealed record KindSource<TObject, TStatus>(
+internal sealed record KindSource<TStatus>(
     ApiOperation ListOperation,
     ApiOperation WatchOperation,
-    Func<CancellationToken, Task<ListResult<TObject>>> List,
-    Func<string, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType Type, TObject Object)>> Watch,
-    Func<TObject, TStatus> Map);
+    Func<CancellationToken, Task<ListResult<TStatus>>> List,
+    Func<string, Action<Exception>, CancellationToken, IAsyncEnumerable<WatchChange<TStatus>>> Watch);

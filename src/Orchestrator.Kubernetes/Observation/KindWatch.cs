@@ -2,7 +2,6 @@ using System.Net;
 using System.Threading.Channels;
 using k8s;
 using k8s.Autorest;
-using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Kubernetes.Diagnostics;
 using Orchestrator.Kubernetes.Resilience;
@@ -15,12 +14,11 @@ namespace Orchestrator.Kubernetes.Observation;
 /// and, as a safety net, every <see cref="ObservationSettings.SafetyRelist"/>. Changes are sent as updates for the
 /// observer to apply, so the cache has a single writer and stale events can never overtake a newer list.
 /// </summary>
-internal sealed class KindWatch<TObject, TStatus>(
-    KindSource<TObject, TStatus> source,
+internal sealed class KindWatch<TStatus>(
+    KindSource<TStatus> source,
     ObjectCache<TStatus> cache,
     RegionCalls calls,
     ObservationSettings settings) : IKindWatch
-    where TObject : IKubernetesObject<V1ObjectMeta>
 {
     /// <summary>A stream that ends this soon without an event is reopened only after a pause, never in a tight loop.</summary>
     private static readonly TimeSpan QuickClose = TimeSpan.FromSeconds(1);
@@ -33,9 +31,9 @@ internal sealed class KindWatch<TObject, TStatus>(
     {
         var list = await calls.ExecuteAsync(source.ListOperation, source.List, cancellationToken);
         var items = new Dictionary<string, TStatus>(list.Items.Count, StringComparer.Ordinal);
-        foreach (var item in list.Items)
+        foreach (var (name, status) in list.Items)
         {
-            items[item.Metadata.Name] = source.Map(item);
+            items[name] = status;
         }
 
         _version = list.Version;
@@ -98,17 +96,16 @@ internal sealed class KindWatch<TObject, TStatus>(
 
                 try
                 {
-                    await foreach (var (type, item) in source.Watch(_version, OnError, stop.Token).WithCancellation(stop.Token))
+                    await foreach (var (type, name, version, status) in source.Watch(_version, OnError, stop.Token).WithCancellation(stop.Token))
                     {
                         if (type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted)
                         {
-                            var name = item.Metadata.Name;
-                            var status = source.Map(item);
-                            changes.TryWrite(() => cache.Apply(type, name, status));
+                            // A change's object has a name and a status: its reader saw to that.
+                            changes.TryWrite(() => cache.Apply(type, name!, status!));
                             events++;
                         }
 
-                        if (item.Metadata?.ResourceVersion is { Length: > 0 } version)
+                        if (version is { Length: > 0 })
                         {
                             _version = version;
                         }

@@ -1,4 +1,4 @@
 namespace Orchestrator.Kubernetes.Observation;
 
-/// <summary>The objects of one list call and the resource version a watch continues from.</summary>
-internal sealed record ListResult<TObject>(IList<TObject> Items, string Version);
+/// <summary>The statuses of one list call by object name, and the resource version a watch continues from.</summary>
+internal sealed record ListResult<TStatus>(IReadOnlyList<(string Name, TStatus Status)> Items, string Version);

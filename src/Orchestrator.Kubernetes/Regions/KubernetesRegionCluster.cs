@@ -20,6 +20,8 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
     private readonly RegionTarget _target;
     private readonly RegionCalls _calls;
     private readonly ClusterObserver _observer;
+    private readonly KindSource<StatefulSetStatus> _statefulSets;
+    private readonly KindSource<PodStatus> _pods;
 
     /// <summary>
     /// The Secrets as last read or written, by name: a replace sends the whole object it was based on (labels, type,
@@ -39,7 +41,10 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
         _validator = validator;
         _target = target;
         _calls = new RegionCalls(target, validator, options, timeProvider, logger);
-        _observer = new ClusterObserver(client, _calls, target, new ObservationSettings(target.Region, options.SafetyRelist, timeProvider, logger));
+        var streams = new ApiStreams(client);
+        _statefulSets = KindSources.StatefulSets(streams, target);
+        _pods = KindSources.Pods(streams, target);
+        _observer = new ClusterObserver(client, streams, _calls, target, new ObservationSettings(target.Region, options.SafetyRelist, timeProvider, logger));
     }
 
     public string Region => _target.Region;
@@ -103,21 +108,15 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
 
     public async Task<ClusterSnapshot> SnapshotAsync(string caSecret, CancellationToken cancellationToken)
     {
-        var sets = _calls.ExecuteAsync(
-            new ApiOperation("list", "statefulsets", _target.Namespace),
-            token => _client.AppsV1.ListNamespacedStatefulSetAsync(_target.Namespace, labelSelector: _target.CassandraSelector, cancellationToken: token),
-            cancellationToken);
-        var pods = _calls.ExecuteAsync(
-            new ApiOperation("list", "pods", _target.Namespace),
-            token => _client.CoreV1.ListNamespacedPodAsync(_target.Namespace, labelSelector: _target.CassandraSelector, cancellationToken: token),
-            cancellationToken);
+        var sets = _calls.ExecuteAsync(_statefulSets.ListOperation, _statefulSets.List, cancellationToken);
+        var pods = _calls.ExecuteAsync(_pods.ListOperation, _pods.List, cancellationToken);
         // As in an observation: no Secret, no acknowledged checksum.
         var secret = FindRawSecretAsync(caSecret, cancellationToken);
         await Task.WhenAll(sets, pods, secret);
         return new ClusterSnapshot(
             ClusterObjects.AcknowledgedChecksum(await secret),
-            (await sets).Items.Select(ClusterObjects.StatefulSet).OrderBy(set => set.Name, StringComparer.Ordinal).ToList(),
-            (await pods).Items.Select(ClusterObjects.Pod).OrderBy(pod => pod.Name, StringComparer.Ordinal).ToList());
+            (await sets).Items.OrderBy(set => set.Name, StringComparer.Ordinal).Select(set => set.Status).ToList(),
+            (await pods).Items.OrderBy(pod => pod.Name, StringComparer.Ordinal).Select(pod => pod.Status).ToList());
     }
 
     public async Task<LeaseRecord?> ReadLeaseAsync(string name, CancellationToken cancellationToken) =>
