@@ -44,7 +44,7 @@ internal sealed partial class RegionApiHandler(RegionEndpoint endpoint, ILogger 
 
         if (endpoint.Faults.Latency is { } latency && latency > TimeSpan.Zero)
         {
-            await Task.Delay(latency, endpoint.Time, context.RequestAborted);
+            await DelayAtLeastAsync(latency, endpoint.Time, context.RequestAborted);
         }
 
         if (path is "/healthz" or "/livez" or "/readyz")
@@ -138,4 +138,17 @@ internal sealed partial class RegionApiHandler(RegionEndpoint endpoint, ILogger 
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Region}: injected {Code} for {Verb} {Resource}")]
     private static partial void LogInjectedFailure(ILogger logger, string region, string verb, string resource, int code);
+
+    /// <summary>
+    /// The latency fault promises at least its time: a timer counts whole milliseconds and can fire a fraction of one
+    /// early by the clock that measures the request, so whatever is left is waited for again.
+    /// </summary>
+    private static async Task DelayAtLeastAsync(TimeSpan latency, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var start = time.GetTimestamp();
+        for (var left = latency; left > TimeSpan.Zero; left = latency - time.GetElapsedTime(start))
+        {
+            await Task.Delay(left < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : left, time, cancellationToken);
+        }
+    }
 }
