@@ -1,5 +1,3 @@
-using Orchestrator.Crypto.Authority;
-
 namespace Orchestrator.Core.Engine;
 
 /// <summary>
@@ -19,10 +17,10 @@ internal sealed class GenerateCaExecutor(NewCaHeadStart? headStart) : IStepExecu
         }
 
         var spec = rotation.Spec.NewCa;
-        var options = new CertificateAuthorityOptions(spec.Alias!, spec.KeySize, spec.ValidityDays);
-        var pair = headStart is not null && headStart.Spec == spec
-            ? await headStart.TakeAsync(cancellationToken)
-            : await Task.Run(() => CertificateAuthorityGenerator.Generate(options, context.Time), cancellationToken);
+        var generation = headStart is not null && headStart.Spec == spec
+            ? headStart
+            : NewCaHeadStart.Begin(rotation.Spec, context.Time) ?? throw new InvalidOperationException("a rotation without a supplied CA must generate one");
+        var pair = await generation.TakeAsync(cancellationToken);
         rotation.NewCa = CaMaterials.From(pair);
         context.Step.Detail = $"generated RSA {spec.KeySize}: {CaMaterials.Describe(rotation.NewCa)}";
     }

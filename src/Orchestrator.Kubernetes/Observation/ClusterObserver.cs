@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using k8s;
 using Orchestrator.Core.Cluster;
-using Orchestrator.Kubernetes.Connection;
 using Orchestrator.Kubernetes.Regions;
 using Orchestrator.Kubernetes.Resilience;
 
@@ -10,9 +9,16 @@ namespace Orchestrator.Kubernetes.Observation;
 
 /// <summary>
 /// One observation of a region: three lists, a snapshot, then three watches whose changes are applied in batches,
-/// one snapshot per batch that changed what a rotation sees.
+/// one snapshot per batch that changed what a rotation sees. The StatefulSet and pod sources are the region's own,
+/// the ones its snapshots list through.
 /// </summary>
-internal sealed class ClusterObserver(IKubernetes client, ApiStreams streams, RegionCalls calls, RegionTarget target, ObservationSettings settings)
+internal sealed class ClusterObserver(
+    IKubernetes client,
+    KindSource<StatefulSetStatus> statefulSets,
+    KindSource<PodStatus> podSource,
+    RegionCalls calls,
+    RegionTarget target,
+    ObservationSettings settings)
 {
     public async IAsyncEnumerable<ClusterSnapshot> ObserveAsync(string caSecret, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -21,8 +27,8 @@ internal sealed class ClusterObserver(IKubernetes client, ApiStreams streams, Re
         var secret = new ObjectCache<string?>();
         IKindWatch[] kinds =
         [
-            new KindWatch<StatefulSetStatus>(KindSources.StatefulSets(streams, target), sets, calls, settings),
-            new KindWatch<PodStatus>(KindSources.Pods(streams, target), pods, calls, settings),
+            new KindWatch<StatefulSetStatus>(statefulSets, sets, calls, settings),
+            new KindWatch<PodStatus>(podSource, pods, calls, settings),
             new KindWatch<string?>(KindSources.CaSecret(client, target, caSecret), secret, calls, settings),
         ];
         foreach (var replace in await Task.WhenAll(kinds.Select(kind => kind.ListAsync(cancellationToken))))

@@ -44,7 +44,7 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
         var streams = new ApiStreams(client);
         _statefulSets = KindSources.StatefulSets(streams, target);
         _pods = KindSources.Pods(streams, target);
-        _observer = new ClusterObserver(client, streams, _calls, target, new ObservationSettings(target.Region, options.SafetyRelist, timeProvider, logger));
+        _observer = new ClusterObserver(client, _statefulSets, _pods, _calls, target, new ObservationSettings(target.Region, options.SafetyRelist, timeProvider, logger));
     }
 
     public string Region => _target.Region;
