@@ -22,6 +22,7 @@ public sealed class LiteDbRotationStore : IRotationStore
     private readonly StatePaths _paths;
     private readonly RotationDocuments _rotations;
     private readonly JournalDocuments _journal;
+    private readonly ProgressDocuments _progress;
     private readonly TimeProvider _timeProvider;
     private bool _disposed;
 
@@ -32,6 +33,7 @@ public sealed class LiteDbRotationStore : IRotationStore
         _paths = paths;
         _rotations = new RotationDocuments(serializer);
         _journal = new JournalDocuments(serializer);
+        _progress = new ProgressDocuments(serializer);
         _timeProvider = timeProvider;
     }
 
@@ -105,7 +107,8 @@ public sealed class LiteDbRotationStore : IRotationStore
     {
         ArgumentNullException.ThrowIfNull(id);
         return RunAsync(
-            () => _database.GetCollection(Collections.Rotations).FindById(id) is { } document ? _rotations.ToRotation(document) : null,
+            () => Transaction.Run(_database, () =>
+                _database.GetCollection(Collections.Rotations).FindById(id) is { } document ? WithProgress(_rotations.ToRotation(document)) : null),
             cancellationToken);
     }
 
@@ -119,16 +122,29 @@ public sealed class LiteDbRotationStore : IRotationStore
             () => Transaction.Run(_database, () =>
             {
                 _database.GetCollection(Collections.Journal, BsonAutoId.Int64).InsertBulk(entries);
-                return _database.GetCollection(Collections.Rotations).Update(document)
-                    ? true
-                    : throw new InvalidOperationException($"rotation {rotation.Id} does not exist; create it first");
+                if (!_database.GetCollection(Collections.Rotations).Update(document))
+                {
+                    throw new InvalidOperationException($"rotation {rotation.Id} does not exist; create it first");
+                }
+
+                // The rotation in memory holds whatever progress was saved apart; kept, it would be older than this.
+                _database.GetCollection(Collections.WaitProgress).Delete(rotation.Id);
+                return true;
             }),
             cancellationToken);
     }
 
+    public Task SaveProgressAsync(string id, int stepNumber, WaitProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(progress);
+        var document = _progress.ToDocument(id, stepNumber, progress);
+        return RunAsync(() => _database.GetCollection(Collections.WaitProgress).Upsert(document), cancellationToken);
+    }
+
     public Task<Rotation?> FindNewestAsync(CancellationToken cancellationToken) =>
         RunAsync<Rotation?>(
-            () =>
+            () => Transaction.Run(_database, () =>
             {
                 // Down the creation-time index to the newest instant; several rotations of that instant go by id, as in list.
                 var rotations = _database.GetCollection(Collections.Rotations);
@@ -145,8 +161,8 @@ public sealed class LiteDbRotationStore : IRotationStore
                     .Select(document => document["_id"].AsString)
                     .Min(StringComparer.Ordinal) ?? newest["_id"].AsString;
                 var document = first == newest["_id"].AsString ? newest : rotations.FindById(first);
-                return _rotations.ToRotation(document);
-            },
+                return WithProgress(_rotations.ToRotation(document));
+            }),
             cancellationToken);
 
     public Task<IReadOnlyList<RotationSummary>> ListAsync(CancellationToken cancellationToken) =>
@@ -214,6 +230,10 @@ public sealed class LiteDbRotationStore : IRotationStore
             _database.Dispose();
         }
     }
+
+    /// <summary>Within the caller's transaction, so that the rotation and its progress are read as of one moment.</summary>
+    private Rotation WithProgress(Rotation rotation) =>
+        _progress.Apply(rotation, _database.GetCollection(Collections.WaitProgress).FindById(rotation.Id));
 
     private List<BsonDocument> JournalFor(string rotationId, IReadOnlyList<JournalEntry> journal) =>
         journal.Select(entry => entry.RotationId == rotationId

@@ -145,7 +145,10 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
         }
     }
 
-    /// <summary>Saves the newest progress not saved yet, for <c>status</c> in another process.</summary>
+    /// <summary>
+    /// Saves the newest progress not saved yet, for <c>status</c> in another process: on its own, not with the
+    /// rotation, whose document holds the region's pods and is kept for the moments something durable changes.
+    /// </summary>
     private async Task SaveProgressAsync(StepContext context, CancellationToken cancellationToken)
     {
         if (_unsaved is null)
@@ -155,7 +158,7 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
 
         context.Step.Progress = _unsaved;
         _unsaved = null;
-        await context.Store.SaveAsync(context.Rotation, [], cancellationToken);
+        await context.Store.SaveProgressAsync(context.Rotation.Id, context.Step.Number, context.Step.Progress, cancellationToken);
     }
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "closing a finished wait's watches failed")]

@@ -13,8 +13,18 @@ public interface IRotationStore : IDisposable
 
     Task<Rotation?> FindAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the rotation's document and appends journal entries, in one transaction.</summary>
+    /// <summary>
+    /// Replaces the rotation's document (and any progress saved apart, which the rotation in memory holds too) and
+    /// appends journal entries, in one transaction.
+    /// </summary>
     Task SaveAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves where a running wait stands without rewriting the rotation: a rotation of thousands of pods carries their
+    /// baselines, too large to write again every second. <see cref="FindAsync"/> and <see cref="FindNewestAsync"/>
+    /// show it on the step while that step is running; the next <see cref="SaveAsync"/> takes its place.
+    /// </summary>
+    Task SaveProgressAsync(string id, int stepNumber, WaitProgress progress, CancellationToken cancellationToken);
 
     /// <summary>The rotation that <see cref="ListAsync"/> would list first, or null when there is none.</summary>
     Task<Rotation?> FindNewestAsync(CancellationToken cancellationToken);

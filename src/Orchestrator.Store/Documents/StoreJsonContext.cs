@@ -17,4 +17,5 @@ namespace Orchestrator.Store.Documents;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Rotation))]
 [JsonSerializable(typeof(JournalEntry))]
+[JsonSerializable(typeof(WaitProgress))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

@@ -17,5 +17,11 @@ internal static class Collections
     /// <summary>Pending abort requests, one per rotation id; absent in files written before it existed, which is the same as none.</summary>
     public const string AbortRequests = "abortRequests";
 
+    /// <summary>
+    /// A running wait's progress, one per rotation id, saved apart from the rotation's large document; absent in files
+    /// written before it existed, and after any save of the rotation itself, which carries the same progress.
+    /// </summary>
+    public const string WaitProgress = "waitProgress";
+
     public const string JournalRotationId = "rotationId";
 }

@@ -12,6 +12,8 @@ internal sealed class UnusedStore : IRotationStore
 
     public Task SaveAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken) => Unexpected();
 
+    public Task SaveProgressAsync(string id, int stepNumber, WaitProgress progress, CancellationToken cancellationToken) => Unexpected();
+
     public Task<Rotation?> FindNewestAsync(CancellationToken cancellationToken) => Unexpected<Rotation?>();
 
     public Task<IReadOnlyList<RotationSummary>> ListAsync(CancellationToken cancellationToken) => Unexpected<IReadOnlyList<RotationSummary>>();
