@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Core.Cluster;
@@ -21,8 +20,8 @@ internal static class CommandAction
         async (parse, cancellationToken) =>
         {
             var verbose = parse.GetValue<bool>("--verbose");
-            using var host = CliHost.Build(verbose ? LogLevel.Debug : LogLevel.Warning);
-            var services = new CliServices(host.Services.GetRequiredService<ILoggerFactory>(), host.Services.GetRequiredService<TimeProvider>());
+            using var host = new OnDemandHost(verbose ? LogLevel.Debug : LogLevel.Warning);
+            var services = new CliServices(host, TimeProvider.System);
             try
             {
                 return await body(parse, services, cancellationToken);

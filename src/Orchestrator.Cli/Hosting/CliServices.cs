@@ -6,13 +6,13 @@ using Orchestrator.Store;
 
 namespace Orchestrator.Cli.Hosting;
 
-/// <summary>What the commands work with, built once per invocation by the host.</summary>
-internal sealed class CliServices(ILoggerFactory loggers, TimeProvider time)
+/// <summary>What the commands work with, one per invocation; the loggers come from a host built on first use.</summary>
+internal sealed class CliServices(OnDemandHost host, TimeProvider time)
 {
     /// <summary>The user agent of <c>verify</c>'s requests; every other command's is the client's default.</summary>
     public const string VerifyUserAgent = "orchestrator-verify/1.0";
 
-    public ILoggerFactory Loggers { get; } = loggers;
+    public ILoggerFactory Loggers => host.Loggers;
 
     public TimeProvider Time { get; } = time;
 

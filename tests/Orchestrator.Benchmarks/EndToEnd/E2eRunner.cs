@@ -61,7 +61,7 @@ internal static class E2eRunner
 
         if (!File.Exists(orchestrator))
         {
-            await Console.Error.WriteLineAsync($"e2e: {orchestrator} not found; build the solution or pass --orchestrator PATH/orchestrator.dll");
+            await Console.Error.WriteLineAsync($"e2e: {orchestrator} not found; build the solution or pass --orchestrator DIR/orchestrator (a publish) or PATH/orchestrator.dll");
             return 2;
         }
 

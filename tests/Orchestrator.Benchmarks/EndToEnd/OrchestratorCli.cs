@@ -1,14 +1,18 @@
 namespace Orchestrator.Benchmarks.EndToEnd;
 
-/// <summary>The <c>orchestrator</c> CLI as a real child process: <c>dotnet orchestrator.dll</c> from the build output or a publish.</summary>
-internal sealed class OrchestratorCli(string assemblyPath)
+/// <summary>
+/// The <c>orchestrator</c> CLI as a real child process: <c>dotnet orchestrator.dll</c> from the build output, or the
+/// program itself, <c>DIR/orchestrator</c>, from a publish (self-contained: it carries its own runtime).
+/// </summary>
+internal sealed class OrchestratorCli(string path)
 {
-    public string AssemblyPath { get; } = assemblyPath;
+    /// <summary>An assembly runs under <c>dotnet</c>; anything else is a program of its own.</summary>
+    private readonly string[] _command = path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ["dotnet", path] : [path];
 
     public Task<ChildResult> RunAsync(IEnumerable<string> arguments, string statePath, bool measure, TimeSpan timeout, CancellationToken cancellationToken) =>
         ChildProcess.RunAsync(
-            "dotnet",
-            [AssemblyPath, .. arguments, "--state", statePath],
+            _command[0],
+            [.. _command.Skip(1), .. arguments, "--state", statePath],
             new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" },
             measure,
             timeout,
