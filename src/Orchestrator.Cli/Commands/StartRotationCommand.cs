@@ -39,7 +39,10 @@ internal static class StartRotationCommand
         using var store = services.OpenStore(statePath);
         var newCa = NewCaHeadStart.Begin(rotationSpec, services.Time);
         var id = RotationIds.New(services.Time);
-        var report = await new Preflight(services.Connector, services.Time).RunAsync(rotationSpec, cancellationToken, new LeaseCheck(LeaseHolder.Current(id), options.ForceTakeover));
+
+        // One client per region for preflight, the Leases and the run, disposed here whatever way they end.
+        using var clusters = new RegionClusters(services.Connector, rotationSpec);
+        var report = await new Preflight(clusters, services.Time).RunAsync(rotationSpec, cancellationToken, new LeaseCheck(LeaseHolder.Current(id), options.ForceTakeover));
         var rotation = Rotation.Create(
             id,
             rotationSpec,
@@ -48,6 +51,6 @@ internal static class StartRotationCommand
             report.SuppliedNewCa,
             report.Regions.ToDictionary(region => region.Region, region => region.Baseline),
             services.Time.GetUtcNow());
-        return await RotationSession.RunAsync(services, store, rotation, options with { NewCa = newCa }, cancellationToken);
+        return await RotationSession.RunAsync(services, store, clusters, rotation, options with { NewCa = newCa }, cancellationToken);
     }
 }
