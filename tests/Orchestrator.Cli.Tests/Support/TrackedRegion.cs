@@ -12,6 +12,7 @@ internal sealed class TrackedRegion(IRegionCluster inner) : IRegionCluster
     private int _open;
     private int _disposals;
     private int _calls;
+    private int _callsAfterDisposal;
 
     public string Region => inner.Region;
 
@@ -26,7 +27,7 @@ internal sealed class TrackedRegion(IRegionCluster inner) : IRegionCluster
     public int OpenAtDisposal { get; private set; }
 
     /// <summary>Calls begun after it was disposed.</summary>
-    public int CallsAfterDisposal { get; private set; }
+    public int CallsAfterDisposal => Volatile.Read(ref _callsAfterDisposal);
 
     public Task<CaSecret> ReadSecretAsync(string name, CancellationToken cancellationToken) => TrackAsync(() => inner.ReadSecretAsync(name, cancellationToken));
 
@@ -87,7 +88,7 @@ internal sealed class TrackedRegion(IRegionCluster inner) : IRegionCluster
         Interlocked.Increment(ref _open);
         if (Disposals > 0)
         {
-            CallsAfterDisposal++;
+            Interlocked.Increment(ref _callsAfterDisposal);
         }
     }
 }
