@@ -47,7 +47,8 @@ internal static class AbortCommand
 
             if (holder is null)
             {
-                return await RotationSession.RunAsync(services, store, rotation, options, cancellationToken);
+                using var clusters = new RegionClusters(services.Connector, rotation.Spec);
+                return await RotationSession.RunAsync(services, store, clusters, rotation, options, cancellationToken);
             }
 
             await services.Output.WriteLineAsync($"Rotation {rotation.Id} is being run by {holder}; asked it to roll back");

@@ -22,7 +22,12 @@ internal static class PlanCommand
         {
             var rotationSpec = SpecParser.ParseFile(parse.GetValue(spec)!.FullName);
             var workflow = WorkflowLoader.Load(WorkflowLoader.DefaultPath);
-            var report = await new Preflight(services.Connector, services.Time).RunAsync(rotationSpec, cancellationToken);
+            PreflightReport report;
+            using (var clusters = new RegionClusters(services.Connector, rotationSpec))
+            {
+                report = await new Preflight(clusters, services.Time).RunAsync(rotationSpec, cancellationToken);
+            }
+
             var steps = PlanBuilder.Build(workflow, rotationSpec.Regions.Select(region => region.Name).ToList());
             if (parse.GetValue(output) == "json")
             {

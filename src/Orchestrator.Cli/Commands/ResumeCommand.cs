@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Orchestrator.Cli.Running;
+using Orchestrator.Core.Engine;
 using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
 
@@ -27,7 +28,8 @@ internal static class ResumeCommand
             }
 
             await services.Output.WriteLineAsync($"Resuming rotation {rotation.Id} ({rotation.State}) at step {rotation.NextStep()?.Number ?? rotation.Steps.Count}");
-            return await RotationSession.RunAsync(services, store, rotation, new SessionOptions(Create: false, parse.GetValue(force), parse.GetValue(output) == "json"), cancellationToken);
+            using var clusters = new RegionClusters(services.Connector, rotation.Spec);
+            return await RotationSession.RunAsync(services, store, clusters, rotation, new SessionOptions(Create: false, parse.GetValue(force), parse.GetValue(output) == "json"), cancellationToken);
         }));
         return command;
     }

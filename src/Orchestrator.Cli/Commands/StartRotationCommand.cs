@@ -2,6 +2,7 @@ using System.CommandLine;
 using Orchestrator.Cli.Running;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Leases;
+using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
 using Orchestrator.Core.Workflows;
@@ -35,19 +36,44 @@ internal static class StartRotationCommand
     public static async Task<int> StartAsync(Hosting.CliServices services, string specPath, string? statePath, SessionOptions options, CancellationToken cancellationToken)
     {
         var rotationSpec = SpecParser.ParseFile(specPath);
-        var workflow = WorkflowLoader.Load(WorkflowLoader.DefaultPath);
-        using var store = services.OpenStore(statePath);
         var newCa = NewCaHeadStart.Begin(rotationSpec, services.Time);
         var id = RotationIds.New(services.Time);
-        var report = await new Preflight(services.Connector, services.Time).RunAsync(rotationSpec, cancellationToken, new LeaseCheck(LeaseHolder.Current(id), options.ForceTakeover));
-        var rotation = Rotation.Create(
-            id,
-            rotationSpec,
-            workflow,
-            report.OldCa,
-            report.SuppliedNewCa,
-            report.Regions.ToDictionary(region => region.Region, region => region.Baseline),
-            services.Time.GetUtcNow());
-        return await RotationSession.RunAsync(services, store, rotation, options with { NewCa = newCa }, cancellationToken);
+
+        // One client per region for preflight, the Leases and the run, disposed here whatever way they end.
+        using var clusters = new RegionClusters(services.Connector, rotationSpec);
+
+        // Preflight only reads: its first requests (and the TLS handshakes before them) go out now, and travel while
+        // the workflow and the state file are read.
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var preflight = new Preflight(clusters, services.Time).RunAsync(rotationSpec, abandon.Token, new LeaseCheck(LeaseHolder.Current(id), options.ForceTakeover));
+        WorkflowDefinition workflow;
+        IRotationStore store;
+        try
+        {
+            workflow = WorkflowLoader.Load(WorkflowLoader.DefaultPath);
+            store = services.OpenStore(statePath);
+        }
+        catch
+        {
+            // Their failure is the one reported, as when they were read first; the reads are stopped and waited for
+            // so that none is still running when the clients are closed.
+            await abandon.CancelAsync();
+            await preflight.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+
+        using (store)
+        {
+            var report = await preflight;
+            var rotation = Rotation.Create(
+                id,
+                rotationSpec,
+                workflow,
+                report.OldCa,
+                report.SuppliedNewCa,
+                report.Regions.ToDictionary(region => region.Region, region => region.Baseline),
+                services.Time.GetUtcNow());
+            return await RotationSession.RunAsync(services, store, clusters, rotation, options with { NewCa = newCa }, cancellationToken);
+        }
     }
 }

@@ -23,7 +23,12 @@ internal sealed class CliServices(OnDemandHost host, TimeProvider time)
     /// <summary>Whether stderr is a terminal, where progress can be redrawn in place.</summary>
     public bool Interactive { get; init; } = !Console.IsErrorRedirected;
 
-    public IClusterConnector Connector => new KubernetesClusterConnector(Loggers, Time);
+    /// <summary>Opens the regions; made on first use, so that commands that never reach a cluster do not load the client.</summary>
+    public IClusterConnector Connector
+    {
+        get => field ??= new KubernetesClusterConnector(Loggers, Time);
+        init;
+    }
 
     /// <summary>
     /// A connector for <c>verify</c>, whose own user agent sets its requests apart in the API server's audit log from

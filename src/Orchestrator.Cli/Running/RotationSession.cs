@@ -12,11 +12,13 @@ namespace Orchestrator.Cli.Running;
 /// <summary>
 /// Runs a rotation in the foreground for <c>start-rotation</c>, <c>resume</c>, <c>abort</c> and <c>demo</c>: holds
 /// its run lock (one process per state file) and its Lease in every region (one orchestrator per CA Secret), shows
-/// progress, prints the final status, and maps the outcome to the exit code.
+/// progress, prints the final status, and maps the outcome to the exit code. The regions' clients come from the
+/// command, which disposes them after this returns: by then the Leases are released and the run's background work
+/// is over.
 /// </summary>
 internal static class RotationSession
 {
-    public static async Task<int> RunAsync(CliServices services, IRotationStore store, Rotation rotation, SessionOptions options, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliServices services, IRotationStore store, RegionClusters clusters, Rotation rotation, SessionOptions options, CancellationToken cancellationToken)
     {
         var owner = $"orchestrator pid {Environment.ProcessId} on {Environment.MachineName}";
         await using var runLock = await store.TryLockAsync(rotation.Id, owner, CancellationToken.None);
@@ -26,8 +28,7 @@ internal static class RotationSession
             return ExitCodes.Locked;
         }
 
-        using var leaseClusters = new RegionClusters(services.Connector, rotation.Spec);
-        await using var leases = new RotationLeases(leaseClusters, rotation.Spec, LeaseHolder.Current(rotation.Id), services.Time, services.Loggers.CreateLogger("Orchestrator.Leases"));
+        await using var leases = new RotationLeases(clusters, rotation.Spec, LeaseHolder.Current(rotation.Id), services.Time, services.Loggers.CreateLogger("Orchestrator.Leases"));
         if (await leases.AcquireAsync(options.ForceTakeover, cancellationToken) is { } refusal)
         {
             await services.Error.WriteLineAsync($"error: {refusal}");
@@ -46,7 +47,7 @@ internal static class RotationSession
         }
 
         var observer = new ConsoleObserver(options.Json ? services.Error : services.Output, services.Error, services.Interactive);
-        var runner = new RotationRunner(store, services.Connector, observer, services.Time, services.Loggers, options.NewCa);
+        var runner = new RotationRunner(store, clusters, observer, services.Time, services.Loggers, options.NewCa);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leases.Lost);
         var outcome = await runner.RunAsync(rotation, run.Token);
         await PrintAsync(services, rotation, options.Json);

@@ -13,9 +13,10 @@ namespace Orchestrator.Core.Engine;
 /// <summary>
 /// Everything checked before a rotation changes anything, using reads only: every region reachable and settled,
 /// the same sound CA in every CA Secret, no rotation already half done, a usable new CA. Refusals are
-/// <see cref="PreflightException"/>s whose message says what to do.
+/// <see cref="PreflightException"/>s whose message says what to do. The regions' clients are borrowed: the caller
+/// made them, goes on using them for the Leases and the run, and disposes them.
 /// </summary>
-public sealed class Preflight(IClusterConnector connector, TimeProvider time)
+public sealed class Preflight(RegionClusters clusters, TimeProvider time)
 {
     /// <summary>How long a region may take to answer preflight's reads, retries included.</summary>
     public static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(60);
@@ -69,7 +70,7 @@ public sealed class Preflight(IClusterConnector connector, TimeProvider time)
     /// <summary>One region's reads, within <see cref="ReadBudget"/>: its Lease (when asked), its CA Secret, its pods.</summary>
     private async Task<(CaSecret Secret, ClusterSnapshot Snapshot)> ReadRegionAsync(RegionSpec region, RotationSpec spec, LeaseCheck? leases, CancellationToken cancellationToken)
     {
-        using var cluster = Connect(region, spec.Cluster);
+        var cluster = Connect(region);
         using var budget = new CancellationTokenSource(ReadBudget, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
@@ -104,11 +105,11 @@ public sealed class Preflight(IClusterConnector connector, TimeProvider time)
         return new PreflightException($"{region}: the API server did not answer within {GoDuration.Format(ReadBudget)}{last}; check the region is reachable with kubectl and try again");
     }
 
-    private IRegionCluster Connect(RegionSpec region, string cluster)
+    private IRegionCluster Connect(RegionSpec region)
     {
         try
         {
-            return connector.Connect(region, cluster);
+            return clusters[region.Name];
         }
         catch (ClusterException failure)
         {

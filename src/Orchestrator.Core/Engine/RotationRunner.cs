@@ -9,11 +9,12 @@ namespace Orchestrator.Core.Engine;
 
 /// <summary>
 /// Runs a rotation's remaining steps in plan order, saving every step's start and end (and every Secret intent)
-/// before going on, so that a run can stop anywhere (a failure, Ctrl-C, a killed process) and be resumed.
+/// before going on, so that a run can stop anywhere (a failure, Ctrl-C, a killed process) and be resumed. The regions'
+/// clients are borrowed from the caller, who disposes them once <see cref="RunAsync"/> has returned.
 /// </summary>
 public sealed partial class RotationRunner(
     IRotationStore store,
-    IClusterConnector connector,
+    RegionClusters clusters,
     IRotationObserver observer,
     TimeProvider time,
     ILoggerFactory loggers,
@@ -28,13 +29,16 @@ public sealed partial class RotationRunner(
     /// <summary>A step that succeeded, and its journal entry, saved with whatever the run saves next.</summary>
     private (StepRecord Step, JournalEntry Entry)? _unsavedSuccess;
 
+    /// <summary>
+    /// Runs the steps left. Returns only once the work its steps left in the background (the closes of finished
+    /// watches) is over, so that the caller may dispose the clients as soon as it has returned.
+    /// </summary>
     public async Task<RunOutcome> RunAsync(Rotation rotation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rotation);
-        using var clusters = new RegionClusters(connector, rotation.Spec);
         try
         {
-            return await RunStepsAsync(rotation, clusters, cancellationToken);
+            return await RunStepsAsync(rotation, cancellationToken);
         }
         finally
         {
@@ -42,12 +46,12 @@ public sealed partial class RotationRunner(
         }
     }
 
-    private async Task<RunOutcome> RunStepsAsync(Rotation rotation, RegionClusters clusters, CancellationToken cancellationToken)
+    private async Task<RunOutcome> RunStepsAsync(Rotation rotation, CancellationToken cancellationToken)
     {
         var lifecycle = new RotationLifecycle(rotation, time);
         if (await AbortRequestedAsync(rotation) is { } request)
         {
-            await AbortAsync(rotation, lifecycle, clusters, request, cancellationToken);
+            await AbortAsync(rotation, lifecycle, request, cancellationToken);
         }
         else
         {
@@ -62,7 +66,7 @@ public sealed partial class RotationRunner(
             using var abortWatch = rotation.State == RotationState.RollingBack ? null : new AbortWatch(store, rotation.Id, AbortPollInterval, time);
             var abortRequested = abortWatch?.Requested ?? CancellationToken.None;
             using var stepToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, abortRequested);
-            var failure = await RunStepAsync(rotation, step, clusters, stepToken.Token, abortRequested);
+            var failure = await RunStepAsync(rotation, step, stepToken.Token, abortRequested);
             if (failure is null)
             {
                 continue;
@@ -72,7 +76,7 @@ public sealed partial class RotationRunner(
             {
                 try
                 {
-                    await AbortAsync(rotation, lifecycle, clusters, await AbortRequestedAsync(rotation) ?? "abort requested", cancellationToken);
+                    await AbortAsync(rotation, lifecycle, await AbortRequestedAsync(rotation) ?? "abort requested", cancellationToken);
                     continue;
                 }
                 catch (InvalidTransitionException refused)
@@ -97,7 +101,7 @@ public sealed partial class RotationRunner(
     /// Turns the rotation round: plans the undo steps from the regions as they are, then moves it to RollingBack.
     /// <see cref="InvalidTransitionException"/> (the request consumed, the rotation unchanged) when it cannot be done.
     /// </summary>
-    private async Task AbortAsync(Rotation rotation, RotationLifecycle lifecycle, RegionClusters clusters, string reason, CancellationToken cancellationToken)
+    private async Task AbortAsync(Rotation rotation, RotationLifecycle lifecycle, string reason, CancellationToken cancellationToken)
     {
         await store.ClearAbortRequestAsync(rotation.Id, CancellationToken.None);
         if (RollbackPlanner.Refusal(rotation) is { } refusal)
@@ -126,7 +130,7 @@ public sealed partial class RotationRunner(
         : store.FindAbortRequestAsync(rotation.Id, CancellationToken.None);
 
     /// <summary>Runs one step; null when it succeeded, else why it did not.</summary>
-    private async Task<string?> RunStepAsync(Rotation rotation, StepRecord step, RegionClusters clusters, CancellationToken cancellationToken, CancellationToken abortRequested)
+    private async Task<string?> RunStepAsync(Rotation rotation, StepRecord step, CancellationToken cancellationToken, CancellationToken abortRequested)
     {
         // A retried step starts from Failed, or from Running when the process that ran it died: the journal says which.
         var previous = step.Status;
