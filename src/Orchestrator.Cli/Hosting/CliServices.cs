@@ -6,13 +6,16 @@ using Orchestrator.Store;
 
 namespace Orchestrator.Cli.Hosting;
 
-/// <summary>What the commands work with, one per invocation; the loggers come from a host built on first use.</summary>
-internal sealed class CliServices(OnDemandHost host, TimeProvider time)
+/// <summary>
+/// What the commands work with, one per invocation. The loggers are asked for only when something logs: for a
+/// command, they come from a host built on first use (<see cref="OnDemandHost"/>).
+/// </summary>
+internal sealed class CliServices(Func<ILoggerFactory> loggers, TimeProvider time)
 {
     /// <summary>The user agent of <c>verify</c>'s requests; every other command's is the client's default.</summary>
     public const string VerifyUserAgent = "orchestrator-verify/1.0";
 
-    public ILoggerFactory Loggers => host.Loggers;
+    public ILoggerFactory Loggers => loggers();
 
     public TimeProvider Time { get; } = time;
 

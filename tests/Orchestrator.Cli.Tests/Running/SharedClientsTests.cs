@@ -60,7 +60,7 @@ public sealed class SharedClientsTests : IAsyncLifetime
 
     private static TrackingConnector Connector() => new(new KubernetesClusterConnector(NullLoggerFactory.Instance, TimeProvider.System));
 
-    private static CliServices Services(TrackingConnector connector) => new(NullLoggerFactory.Instance, TimeProvider.System)
+    private static CliServices Services(TrackingConnector connector) => new(() => NullLoggerFactory.Instance, TimeProvider.System)
     {
         Connector = connector,
         Output = new StringWriter(),
