@@ -7,11 +7,17 @@ using Orchestrator.Simulator.Storage;
 namespace Orchestrator.Simulator.Api;
 
 /// <summary>
-/// Streams a watch as newline-delimited JSON events, flushing each one, until the client goes away, the
-/// request's <c>timeoutSeconds</c> pass, the fault settings say to cut the stream, or the server stops.
+/// Streams a watch as newline-delimited JSON events until the client goes away, the request's
+/// <c>timeoutSeconds</c> pass, the fault settings say to cut the stream, or the server stops. Like the API server's
+/// watch handler (apiserver endpoints/handlers/watch.go: <c>if len(ch) == 0 { flusher.Flush() }</c>), it flushes
+/// when no further event is waiting (and, as its buffered writer does, whenever a few kilobytes are pending): an event
+/// is never held back, and a burst goes out together.
 /// </summary>
 internal static class WatchStreamWriter
 {
+    /// <summary>Written but not yet flushed, this many bytes of events go out even while more are waiting.</summary>
+    private const int FlushThreshold = 16 * 1024;
+
     public static async Task StreamAsync(
         HttpContext context,
         RegionStore store,
@@ -46,14 +52,27 @@ internal static class WatchStreamWriter
             var sent = 0;
             try
             {
-                await foreach (var change in watcher.Events.ReadAllAsync(token))
+                while (await watcher.Events.WaitToReadAsync(token))
                 {
-                    await WriteLineAsync(context, Name(change.Kind), render(change.Object));
-                    sent++;
-                    if (faults.CloseWatchesAfterEvents is { } cut && sent >= cut)
+                    var unflushed = 0;
+                    while (watcher.Events.TryRead(out var change))
                     {
-                        return;
+                        unflushed += Write(context, Name(change.Kind), render(change.Object));
+                        sent++;
+                        if (faults.CloseWatchesAfterEvents is { } cut && sent >= cut)
+                        {
+                            await context.Response.BodyWriter.FlushAsync(token);
+                            return;
+                        }
+
+                        if (unflushed >= FlushThreshold)
+                        {
+                            await context.Response.BodyWriter.FlushAsync(token);
+                            unflushed = 0;
+                        }
                     }
+
+                    await context.Response.BodyWriter.FlushAsync(token);
                 }
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -85,10 +104,18 @@ internal static class WatchStreamWriter
 
     private static async Task WriteLineAsync(HttpContext context, string type, string objectJson)
     {
-        var line = new StringBuilder(objectJson.Length + 32)
-            .Append("{\"type\":\"").Append(type).Append("\",\"object\":").Append(objectJson).Append("}\n")
-            .ToString();
-        await context.Response.WriteAsync(line, context.RequestAborted);
-        await context.Response.Body.FlushAsync(context.RequestAborted);
+        Write(context, type, objectJson);
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>Adds one event line to the response without flushing it; returns how many bytes it took.</summary>
+    private static int Write(HttpContext context, string type, string objectJson)
+    {
+        var writer = context.Response.BodyWriter;
+        return (int)(Encoding.UTF8.GetBytes("{\"type\":\"", writer)
+            + Encoding.UTF8.GetBytes(type, writer)
+            + Encoding.UTF8.GetBytes("\",\"object\":", writer)
+            + Encoding.UTF8.GetBytes(objectJson, writer)
+            + Encoding.UTF8.GetBytes("}\n", writer));
     }
 }
