@@ -83,6 +83,20 @@ public static class RolloutJudge
         return new RolloutVerdict(waitingFor, progress, string.Join("; ", problems));
     }
 
+    /// <summary>
+    /// False when <paramref name="snapshot"/> cannot be complete whatever its pods say: there is no StatefulSet, the
+    /// operator has not acknowledged <paramref name="targetChecksum"/>, or a StatefulSet's own status is not what
+    /// kubectl calls complete. Reads only the StatefulSets (a handful) and never the pods (thousands, perhaps), so a
+    /// wait can leave a snapshot unjudged while this is false. True says nothing more: <see cref="Judge"/> decides.
+    /// </summary>
+    public static bool MayBeComplete(ClusterSnapshot snapshot, string targetChecksum)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.StatefulSets.Count > 0
+            && snapshot.AcknowledgedChecksum == targetChecksum
+            && snapshot.StatefulSets.All(KubectlComplete);
+    }
+
     /// <summary>A list of pod names short enough to read in a status line.</summary>
     private static string Names(List<string> names) =>
         names.Count <= 8 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(8))} and {names.Count - 8} more";

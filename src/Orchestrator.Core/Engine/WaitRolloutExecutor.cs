@@ -8,7 +8,9 @@ namespace Orchestrator.Core.Engine;
 /// <summary>
 /// Waits, driven by the region's change events, until every pod has been replaced since this phase's Secret change
 /// and is Ready (<see cref="RolloutJudge"/>); on the deadline, fails with what it was still waiting for. Its progress
-/// is saved as it goes (at most once a second) so that <c>status</c> can show it from another process.
+/// is saved as it goes (at most once a second) so that <c>status</c> can show it from another process. While the
+/// StatefulSets alone show that the rollout cannot be complete, a snapshot is judged whole (every pod read) only
+/// once a second, for the progress shown; any snapshot that may be complete is judged at once.
 /// </summary>
 internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecutor
 {
@@ -26,6 +28,9 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
             ?? throw new StepFailedException($"{step.Region}: no Secret change was recorded for {step.Phase}; nothing to wait for");
         var cluster = context.Clusters[step.Region!];
         RolloutVerdict? last = null;
+        ClusterSnapshot? unjudged = null;
+        var judgedAt = context.Time.GetTimestamp();
+        var pause = TimeSpan.Zero;
         // Disposed by StopAsync, which outlives this method: the watches hold its token until they have closed.
         var observing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
@@ -43,6 +48,11 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
                 {
                     // Whether or not anything changed since: make sure status shows the last state seen.
                     await tick;
+                    if (unjudged is not null && Judge(unjudged).Complete)
+                    {
+                        return;
+                    }
+
                     await SaveProgressAsync(context, cancellationToken);
                     tick = ticker.WaitForNextTickAsync(observing.Token).AsTask();
                     continue;
@@ -54,29 +64,24 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
                 }
 
                 var snapshot = snapshots.Current;
-                var judging = context.Time.GetTimestamp();
-                var verdict = RolloutJudge.Judge(snapshot, write.Baseline, write.TargetChecksum);
-                var pause = PauseAfter(context.Time.GetElapsedTime(judging));
-                if (last is null || verdict.WaitingFor != last.WaitingFor)
+                if (last is not null && context.Time.GetElapsedTime(judgedAt) < SaveInterval
+                    && !RolloutJudge.MayBeComplete(snapshot, write.TargetChecksum))
                 {
-                    LogWaiting(logger, step.Region!, verdict.WaitingFor, verdict.Diagnosis);
+                    // Not done yet, as the StatefulSets alone show, and the progress shown is recent: the whole
+                    // judgement, which reads every pod, waits for the next tick or for a state that may be complete.
+                    unjudged = snapshot;
+                }
+                else
+                {
+                    var judging = context.Time.GetTimestamp();
+                    if (Judge(snapshot).Complete)
+                    {
+                        return;
+                    }
+
+                    pause = PauseAfter(context.Time.GetElapsedTime(judging));
                 }
 
-                last = verdict;
-                context.Observer.WaitProgress(rotation, step, verdict);
-                if (verdict.Complete)
-                {
-                    step.Progress = null;
-                    step.Settled = RolloutJudge.Baseline(snapshot);
-                    step.Detail = $"{snapshot.Pods.Count} pods replaced and Ready in {snapshot.StatefulSets.Count} StatefulSet(s)";
-                    return;
-                }
-
-                _unsaved = new WaitProgress(
-                    verdict.WaitingFor.ToString(),
-                    verdict.StatefulSets.Select(set => new StatefulSetCount(set.Name, set.ReplacedAndReady, set.Total)).ToList(),
-                    verdict.Diagnosis,
-                    context.Time.GetUtcNow());
                 next = NextAsync(snapshots, pause, context.Time, observing.Token);
             }
         }
@@ -94,6 +99,35 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
         }
 
         throw new StepFailedException($"{step.Region}: the watch on the region ended before the rollout completed");
+
+        // Judges a snapshot and shows the verdict; once complete, records the region as it now is on the step.
+        RolloutVerdict Judge(ClusterSnapshot snapshot)
+        {
+            unjudged = null;
+            judgedAt = context.Time.GetTimestamp();
+            var verdict = RolloutJudge.Judge(snapshot, write.Baseline, write.TargetChecksum);
+            if (last is null || verdict.WaitingFor != last.WaitingFor)
+            {
+                LogWaiting(logger, step.Region!, verdict.WaitingFor, verdict.Diagnosis);
+            }
+
+            last = verdict;
+            context.Observer.WaitProgress(rotation, step, verdict);
+            if (verdict.Complete)
+            {
+                step.Progress = null;
+                step.Settled = RolloutJudge.Baseline(snapshot);
+                step.Detail = $"{snapshot.Pods.Count} pods replaced and Ready in {snapshot.StatefulSets.Count} StatefulSet(s)";
+                return verdict;
+            }
+
+            _unsaved = new WaitProgress(
+                verdict.WaitingFor.ToString(),
+                verdict.StatefulSets.Select(set => new StatefulSetCount(set.Name, set.ReplacedAndReady, set.Total)).ToList(),
+                verdict.Diagnosis,
+                context.Time.GetUtcNow());
+            return verdict;
+        }
     }
 
     /// <summary>

@@ -126,4 +126,64 @@ public sealed class RolloutJudgeTests
 
         Assert.EndsWith("and 12 more", verdict.Diagnosis, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MayBeComplete_NotAcknowledgedOrAStatefulSetStillRolling_IsFalseWhateverThePods()
+    {
+        PodStatus[] done = [Pod(0, "n0"), Pod(1, "n1"), Pod(2, "n2")];
+
+        Assert.False(RolloutJudge.MayBeComplete(new ClusterSnapshot("old-checksum", [Set()], done), Target));
+        Assert.False(RolloutJudge.MayBeComplete(new ClusterSnapshot(Target, [Set(ready: 2)], done), Target));
+        Assert.False(RolloutJudge.MayBeComplete(new ClusterSnapshot(Target, [Set(observed: 1)], done), Target));
+        Assert.False(RolloutJudge.MayBeComplete(new ClusterSnapshot(Target, [], done), Target));
+        Assert.True(RolloutJudge.MayBeComplete(new ClusterSnapshot(Target, [Set()], done), Target));
+    }
+
+    [Fact]
+    public void MayBeComplete_ManySnapshots_IsNeverFalseWhenTheJudgeSaysComplete()
+    {
+        // Snapshots of every shape the fields allow, a few of them complete: a wait that trusted a false "cannot be
+        // complete" would sit out a rollout that is over.
+        var random = new Random(20261130);
+        var complete = 0;
+        for (var trial = 0; trial < 20_000; trial++)
+        {
+            var snapshot = RandomSnapshot(random);
+            if (RolloutJudge.Judge(snapshot, Before, Target).Complete)
+            {
+                complete++;
+                Assert.True(RolloutJudge.MayBeComplete(snapshot, Target), $"complete yet said impossible: {snapshot}");
+            }
+        }
+
+        Assert.True(complete > 100, $"only {complete} complete snapshots were tried");
+    }
+
+    /// <summary>A snapshot near completion: each field is what completion needs, or now and then one of its other values.</summary>
+    private static ClusterSnapshot RandomSnapshot(Random random)
+    {
+        T Pick<T>(T done, params T[] others) => random.Next(10) < 9 ? done : others[random.Next(others.Length)];
+        var replicas = random.Next(2, 4);
+        var set = new StatefulSetStatus(
+            "dc1",
+            Pick(2L, 1L, 3L),
+            Pick(2L, 0L, 1L),
+            replicas,
+            Pick(replicas, replicas - 1),
+            Pick(replicas, replicas - 1),
+            Pick("dc1-new", "dc1-old"),
+            Pick("dc1-new", "dc1-old"),
+            Pick("RollingUpdate", "OnDelete"),
+            Pick<int?>(0, null, 1));
+        var pods = Enumerable.Range(0, Pick(replicas, replicas - 1))
+            .Select(ordinal => new PodStatus(
+                $"dc1-{ordinal}",
+                Pick($"n{ordinal}", $"u{ordinal}"),
+                "dc1",
+                Pick("dc1-new", "dc1-old"),
+                Pick(true, false),
+                Pick(false, true)))
+            .ToList();
+        return new ClusterSnapshot(Pick(Target, "old-checksum"), [set], pods);
+    }
 }
