@@ -12,7 +12,7 @@ namespace Orchestrator.Kubernetes.Connection;
 /// client's own <see cref="HttpOperationException"/>, so that retries, messages and request counts stay as they were;
 /// only the typed model of every object, most of the cost of a region of thousands of pods, is left out.
 /// </summary>
-internal sealed class ApiStreams(k8s.Kubernetes client)
+internal sealed class ApiStreams(k8s.Kubernetes client, WatchPacing pacing)
 {
     public async Task<ListResult<TStatus>> ListAsync<TStatus>(string path, Func<ObjectFields, TStatus> map, CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ internal sealed class ApiStreams(k8s.Kubernetes client)
         var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         await using (body)
         {
-            await foreach (var change in WatchJson.ReadAsync(body, map, onError, cancellationToken))
+            await foreach (var change in WatchJson.ReadAsync(body, map, onError, pacing, cancellationToken))
             {
                 yield return change;
             }

@@ -1,9 +1,15 @@
 namespace Orchestrator.Kubernetes.Objects;
 
-/// <summary>The lines of a newline-delimited JSON body (a watch), each handed out as soon as its newline arrives.</summary>
-internal sealed class JsonLines(Stream stream) : IDisposable
+/// <summary>
+/// The lines of a newline-delimited JSON body (a watch), each handed out as soon as its newline has been read; a busy
+/// body is read as its <see cref="WatchPacing"/> says.
+/// </summary>
+internal sealed class JsonLines(Stream stream, WatchPacing pacing) : IDisposable
 {
     private readonly JsonBuffer _buffer = new(stream);
+
+    /// <summary>Whether the last read found data sooner than the pacing interval.</summary>
+    private bool _busy;
 
     /// <summary>How far the unread bytes are known to hold no newline.</summary>
     private int _scanned;
@@ -29,7 +35,7 @@ internal sealed class JsonLines(Stream stream) : IDisposable
             else
             {
                 _scanned = unread.Length;
-                if (await _buffer.FillAsync(cancellationToken))
+                if (await FillAsync(cancellationToken))
                 {
                     continue;
                 }
@@ -53,4 +59,17 @@ internal sealed class JsonLines(Stream stream) : IDisposable
     }
 
     public void Dispose() => _buffer.Dispose();
+
+    private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
+    {
+        if (_busy)
+        {
+            await Task.Delay(pacing.Interval, pacing.Time, cancellationToken);
+        }
+
+        var asked = pacing.Time.GetTimestamp();
+        var more = await _buffer.FillAsync(cancellationToken);
+        _busy = pacing.Interval > TimeSpan.Zero && pacing.Time.GetElapsedTime(asked) < pacing.Interval;
+        return more;
+    }
 }

@@ -12,12 +12,12 @@ internal static class WatchJson
     /// <summary>
     /// Reads until the stream ends. As with the client's own watches, an error event (a Status) or a line that cannot
     /// be read goes to <paramref name="onError"/> and the stream goes on, until the token (which the callback may
-    /// cancel) ends it.
+    /// cancel) ends it. A busy stream is read as <paramref name="pacing"/> says.
     /// </summary>
     public static async IAsyncEnumerable<WatchChange<TStatus>> ReadAsync<TStatus>(
-        Stream body, Func<ObjectFields, TStatus> map, Action<Exception> onError, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Stream body, Func<ObjectFields, TStatus> map, Action<Exception> onError, WatchPacing pacing, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var lines = new JsonLines(body);
+        using var lines = new JsonLines(body, pacing);
         while (await lines.NextAsync(cancellationToken) is { } line)
         {
             // Lines already read in may follow an error event: none of them may be used.

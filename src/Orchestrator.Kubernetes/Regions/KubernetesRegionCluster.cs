@@ -41,7 +41,7 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
         _validator = validator;
         _target = target;
         _calls = new RegionCalls(target, validator, options, timeProvider, logger);
-        var streams = new ApiStreams(client);
+        var streams = new ApiStreams(client, new WatchPacing(options.BusyWatchInterval, timeProvider));
         _statefulSets = KindSources.StatefulSets(streams, target);
         _pods = KindSources.Pods(streams, target);
         _observer = new ClusterObserver(client, _statefulSets, _pods, _calls, target, new ObservationSettings(target.Region, options.SafetyRelist, timeProvider, logger));

@@ -176,7 +176,7 @@ public sealed class ReadEquivalenceTests
         // A watch event is one line: the sample's line breaks are only whitespace between tokens.
         var line = $$"""{"type":"MODIFIED","object":{{item.Replace('\n', ' ')}}}""" + "\n";
         var changes = new List<WatchChange<T>>();
-        await foreach (var change in WatchJson.ReadAsync(new TrickleStream(Encoding.UTF8.GetBytes(line), 7), map, error => throw error, Token))
+        await foreach (var change in WatchJson.ReadAsync(new TrickleStream(Encoding.UTF8.GetBytes(line), 7), map, error => throw error, WatchPacing.None, Token))
         {
             changes.Add(change);
         }

@@ -65,7 +65,7 @@ public sealed class WatchJsonTests
         // The whole body is read in at once: the event after the error is already in the buffer.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var change in WatchJson.ReadAsync(new TrickleStream(body, body.Length), ClusterObjects.Pod, _ => stop.Cancel(), stop.Token))
+            await foreach (var change in WatchJson.ReadAsync(new TrickleStream(body, body.Length), ClusterObjects.Pod, _ => stop.Cancel(), WatchPacing.None, stop.Token))
             {
                 names.Add(change.Name);
             }
@@ -94,7 +94,7 @@ public sealed class WatchJsonTests
     {
         var changes = new List<WatchChange<PodStatus>>();
         var errors = new List<Exception>();
-        await foreach (var change in WatchJson.ReadAsync(new TrickleStream(Encoding.UTF8.GetBytes(body), chunk), ClusterObjects.Pod, errors.Add, Token))
+        await foreach (var change in WatchJson.ReadAsync(new TrickleStream(Encoding.UTF8.GetBytes(body), chunk), ClusterObjects.Pod, errors.Add, WatchPacing.None, Token))
         {
             changes.Add(change);
         }
