@@ -11,10 +11,10 @@ public sealed record KubernetesClientOptions
     public TimeSpan SafetyRelist { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// A watch whose events arrive faster than this is read at most once per this interval, so that the events of
-    /// thousands of pods restarting are read and handled a batch at a time instead of each waking the process on its
-    /// own. An event waits at most this long; a watch with less to say is read as each event arrives. Default 20 ms;
-    /// zero reads every event at once.
+    /// A watch whose events keep arriving faster than this (several reads in a row) is read at most once per this
+    /// interval, so that the events of thousands of pods restarting are read and handled a batch at a time instead of
+    /// each waking the process on its own. An event waits at most this long; a watch with less to say is read as each
+    /// event arrives. Default 20 ms; zero reads every event at once.
     /// </summary>
     public TimeSpan BusyWatchInterval { get; init; } = TimeSpan.FromMilliseconds(20);
 

@@ -69,7 +69,10 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
                 {
                     // Not done yet, as the StatefulSets alone show, and the progress shown is recent: the whole
                     // judgement, which reads every pod, waits for the next tick or for a state that may be complete.
+                    // Nothing costly was done, so nothing to pause for: the pause after a judgement (after the first,
+                    // the slowest, above all) must not hold back the snapshot that completes the wait.
                     unjudged = snapshot;
+                    pause = TimeSpan.Zero;
                 }
                 else
                 {

@@ -8,8 +8,8 @@ internal sealed class JsonLines(Stream stream, WatchPacing pacing) : IDisposable
 {
     private readonly JsonBuffer _buffer = new(stream);
 
-    /// <summary>Whether the last read found data sooner than the pacing interval.</summary>
-    private bool _busy;
+    /// <summary>How many reads in a row have found data sooner than the pacing interval.</summary>
+    private int _quickReads;
 
     /// <summary>How far the unread bytes are known to hold no newline.</summary>
     private int _scanned;
@@ -62,14 +62,15 @@ internal sealed class JsonLines(Stream stream, WatchPacing pacing) : IDisposable
 
     private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
-        if (_busy)
+        if (_quickReads >= WatchPacing.BusyAfter)
         {
             await Task.Delay(pacing.Interval, pacing.Time, cancellationToken);
         }
 
         var asked = pacing.Time.GetTimestamp();
         var more = await _buffer.FillAsync(cancellationToken);
-        _busy = pacing.Interval > TimeSpan.Zero && pacing.Time.GetElapsedTime(asked) < pacing.Interval;
+        var quick = pacing.Interval > TimeSpan.Zero && pacing.Time.GetElapsedTime(asked) < pacing.Interval;
+        _quickReads = quick ? Math.Min(_quickReads + 1, WatchPacing.BusyAfter) : 0;
         return more;
     }
 }
