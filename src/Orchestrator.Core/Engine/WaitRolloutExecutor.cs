@@ -31,6 +31,7 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
         ClusterSnapshot? unjudged = null;
         var judgedAt = context.Time.GetTimestamp();
         var pause = TimeSpan.Zero;
+        var judgements = 0;
         // Disposed by StopAsync, which outlives this method: the watches hold its token until they have closed.
         var observing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
@@ -69,20 +70,11 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
                 {
                     // Not done yet, as the StatefulSets alone show, and the progress shown is recent: the whole
                     // judgement, which reads every pod, waits for the next tick or for a state that may be complete.
-                    // Nothing costly was done, so nothing to pause for: the pause after a judgement (after the first,
-                    // the slowest, above all) must not hold back the snapshot that completes the wait.
                     unjudged = snapshot;
-                    pause = TimeSpan.Zero;
                 }
-                else
+                else if (Judge(snapshot).Complete)
                 {
-                    var judging = context.Time.GetTimestamp();
-                    if (Judge(snapshot).Complete)
-                    {
-                        return;
-                    }
-
-                    pause = PauseAfter(context.Time.GetElapsedTime(judging));
+                    return;
                 }
 
                 next = NextAsync(snapshots, pause, context.Time, observing.Token);
@@ -109,6 +101,13 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
             unjudged = null;
             judgedAt = context.Time.GetTimestamp();
             var verdict = RolloutJudge.Judge(snapshot, write.Baseline, write.TargetChecksum);
+
+            // The first judgement of a wait runs cold (caches, perhaps the JIT) and costs many times what the others
+            // do: the pause it would set could hold back the snapshot that completes a short wait.
+            if (judgements++ > 0)
+            {
+                pause = PauseAfter(context.Time.GetElapsedTime(judgedAt));
+            }
             if (last is null || verdict.WaitingFor != last.WaitingFor)
             {
                 LogWaiting(logger, step.Region!, verdict.WaitingFor, verdict.Diagnosis);
