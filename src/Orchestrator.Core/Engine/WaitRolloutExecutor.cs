@@ -108,6 +108,7 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
             {
                 pause = PauseAfter(context.Time.GetElapsedTime(judgedAt));
             }
+
             if (last is null || verdict.WaitingFor != last.WaitingFor)
             {
                 LogWaiting(logger, step.Region!, verdict.WaitingFor, verdict.Diagnosis);
