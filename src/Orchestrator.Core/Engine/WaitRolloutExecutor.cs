@@ -18,6 +18,13 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
     private static readonly TimeSpan MaxPause = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MinPause = TimeSpan.FromMilliseconds(1);
     private const int JudgeCostFactor = 100;
+
+    /// <summary>
+    /// A snapshot left unjudged cost a copy of the region's lists, about a tenth of a judgement's pass over every pod
+    /// and its garbage: the pause after it is as much shorter, so that it does not hold back the snapshot that ends
+    /// the wait.
+    /// </summary>
+    private const int UnjudgedCostShare = 10;
     private WaitProgress? _unsaved;
 
     public async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
@@ -71,8 +78,11 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
                     // Not done yet, as the StatefulSets alone show, and the progress shown is recent: the whole
                     // judgement, which reads every pod, waits for the next tick or for a state that may be complete.
                     unjudged = snapshot;
+                    next = NextAsync(snapshots, pause / UnjudgedCostShare, context.Time, observing.Token);
+                    continue;
                 }
-                else if (Judge(snapshot).Complete)
+
+                if (Judge(snapshot).Complete)
                 {
                     return;
                 }
