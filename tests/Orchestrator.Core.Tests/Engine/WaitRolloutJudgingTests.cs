@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Orchestrator.Core.Cluster;
 using Orchestrator.Core.Engine;
-using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
 using Orchestrator.Core.Tests.Support;
@@ -24,7 +23,29 @@ public sealed class WaitRolloutJudgingTests : IDisposable
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-30T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private readonly ScriptedRegion _region = new();
     private readonly RecordingObserver _observer = new();
-    private readonly ProgressStore _store = new();
+    private readonly Lock _savedLock = new();
+    private readonly List<WaitProgress> _saved = [];
+    private readonly UnusedStore _store;
+
+    public WaitRolloutJudgingTests() => _store = new UnusedStore(progress =>
+    {
+        lock (_savedLock)
+        {
+            _saved.Add(progress);
+        }
+    });
+
+    /// <summary>The progress the wait has saved, oldest first.</summary>
+    private IReadOnlyList<WaitProgress> Saved
+    {
+        get
+        {
+            lock (_savedLock)
+            {
+                return [.. _saved];
+            }
+        }
+    }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -64,10 +85,10 @@ public sealed class WaitRolloutJudgingTests : IDisposable
         await Polling.UntilAsync(() => _region.Done == 2, "the wait is done with the second snapshot");
         Assert.Single(_observer.Verdicts);
         _time.Advance(TimeSpan.FromSeconds(1));
-        await Polling.UntilAsync(() => _store.Saved.Count > 0, "a tick saves the progress");
+        await Polling.UntilAsync(() => Saved.Count > 0, "a tick saves the progress");
 
         Assert.Equal(2, _observer.Verdicts[^1].StatefulSets.Single().ReplacedAndReady);
-        Assert.Equal(2, _store.Saved[^1].StatefulSets.Single().ReplacedAndReady);
+        Assert.Equal(2, Saved[^1].StatefulSets.Single().ReplacedAndReady);
         _region.Show(Complete());
         await running.WaitAsync(TimeSpan.FromSeconds(30), Token);
     }
@@ -199,56 +220,5 @@ public sealed class WaitRolloutJudgingTests : IDisposable
                 _verdicts.Add(verdict);
             }
         }
-    }
-
-    /// <summary>Keeps the progress a wait saves; anything else is not a wait's to save.</summary>
-    private sealed class ProgressStore : IRotationStore
-    {
-        private readonly UnusedStore _unused = new();
-        private readonly Lock _lock = new();
-        private readonly List<WaitProgress> _saved = [];
-
-        public IReadOnlyList<WaitProgress> Saved
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return [.. _saved];
-                }
-            }
-        }
-
-        public Task SaveProgressAsync(string id, int stepNumber, WaitProgress progress, CancellationToken cancellationToken)
-        {
-            lock (_lock)
-            {
-                _saved.Add(progress);
-            }
-
-            return Task.CompletedTask;
-        }
-
-        public Task CreateAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken) => _unused.CreateAsync(rotation, journal, cancellationToken);
-
-        public Task<Rotation?> FindAsync(string id, CancellationToken cancellationToken) => _unused.FindAsync(id, cancellationToken);
-
-        public Task SaveAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken) => _unused.SaveAsync(rotation, journal, cancellationToken);
-
-        public Task<Rotation?> FindNewestAsync(CancellationToken cancellationToken) => _unused.FindNewestAsync(cancellationToken);
-
-        public Task<IReadOnlyList<RotationSummary>> ListAsync(CancellationToken cancellationToken) => _unused.ListAsync(cancellationToken);
-
-        public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string id, CancellationToken cancellationToken) => _unused.ReadJournalAsync(id, cancellationToken);
-
-        public Task RequestAbortAsync(string id, string reason, CancellationToken cancellationToken) => _unused.RequestAbortAsync(id, reason, cancellationToken);
-
-        public Task<string?> FindAbortRequestAsync(string id, CancellationToken cancellationToken) => _unused.FindAbortRequestAsync(id, cancellationToken);
-
-        public Task ClearAbortRequestAsync(string id, CancellationToken cancellationToken) => _unused.ClearAbortRequestAsync(id, cancellationToken);
-
-        public Task<RunLock> TryLockAsync(string id, string owner, CancellationToken cancellationToken) => _unused.TryLockAsync(id, owner, cancellationToken);
-
-        public void Dispose() => _unused.Dispose();
     }
 }

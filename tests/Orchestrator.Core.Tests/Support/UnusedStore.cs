@@ -3,8 +3,11 @@ using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Core.Tests.Support;
 
-/// <summary>For a step that must not save anything itself: every call fails the test.</summary>
-internal sealed class UnusedStore : IRotationStore
+/// <summary>
+/// For a step that must not save anything itself: every call fails the test, but a wait's progress when the test
+/// asks to be given it.
+/// </summary>
+internal sealed class UnusedStore(Action<WaitProgress>? progressSaved = null) : IRotationStore
 {
     public Task CreateAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken) => Unexpected();
 
@@ -12,7 +15,16 @@ internal sealed class UnusedStore : IRotationStore
 
     public Task SaveAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken) => Unexpected();
 
-    public Task SaveProgressAsync(string id, int stepNumber, WaitProgress progress, CancellationToken cancellationToken) => Unexpected();
+    public Task SaveProgressAsync(string id, int stepNumber, WaitProgress progress, CancellationToken cancellationToken)
+    {
+        if (progressSaved is null)
+        {
+            return Unexpected();
+        }
+
+        progressSaved(progress);
+        return Task.CompletedTask;
+    }
 
     public Task<Rotation?> FindNewestAsync(CancellationToken cancellationToken) => Unexpected<Rotation?>();
 
