@@ -93,30 +93,16 @@ public sealed class RegionClustersTests
         }
     }
 
-    private sealed class FakeRegion(string name) : IRegionCluster
+    private sealed class FakeRegion(string name) : UnusedRegion(name)
     {
         private int _disposals;
 
-        public string Region => name;
-
         public int Disposals => Volatile.Read(ref _disposals);
 
-        public string? LastTransientFailure => null;
-
-        public void Dispose() => Interlocked.Increment(ref _disposals);
-
-        public Task<CaSecret> ReadSecretAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<CaSecret?> FindSecretAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<ClusterSnapshot> SnapshotAsync(string caSecret, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<SecretWriteOutcome> ReplaceSecretDataAsync(CaSecret basis, IReadOnlyDictionary<string, byte[]> data, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<LeaseRecord?> ReadLeaseAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<LeaseRecord?> WriteLeaseAsync(string name, LeaseClaim claim, LeaseRecord? basis, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public IAsyncEnumerable<ClusterSnapshot> ObserveAsync(string caSecret, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override void Dispose()
+        {
+            Interlocked.Increment(ref _disposals);
+            base.Dispose();
+        }
     }
 }

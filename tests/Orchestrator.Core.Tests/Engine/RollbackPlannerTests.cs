@@ -91,13 +91,9 @@ public sealed class RollbackPlannerTests
     {
         public IRegionCluster Connect(RegionSpec region, string cluster) => new Region(rotation, region.Name, phases[region.Name]);
 
-        private sealed class Region(Rotation rotation, string name, int phase) : IRegionCluster
+        private sealed class Region(Rotation rotation, string name, int phase) : UnusedRegion(name)
         {
-            string IRegionReader.Region => name;
-
-            public string? LastTransientFailure => null;
-
-            public Task<CaSecret> ReadSecretAsync(string secret, CancellationToken cancellationToken)
+            public override Task<CaSecret> ReadSecretAsync(string secret, CancellationToken cancellationToken)
             {
                 var content = new SecretContent(rotation.OldCa!, rotation.NewCa!, "ca2.crt");
                 var data = phase switch
@@ -107,22 +103,6 @@ public sealed class RollbackPlannerTests
                     _ => content.For(rotation.Workflow.Phases[phase], new Dictionary<string, byte[]>()),
                 };
                 return Task.FromResult(new CaSecret(secret, "anton", "1", data, new Dictionary<string, string>()));
-            }
-
-            public Task<CaSecret?> FindSecretAsync(string secret, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-            public Task<SecretWriteOutcome> ReplaceSecretDataAsync(CaSecret basis, IReadOnlyDictionary<string, byte[]> data, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-            public Task<ClusterSnapshot> SnapshotAsync(string caSecret, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-            public Task<LeaseRecord?> ReadLeaseAsync(string lease, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-            public Task<LeaseRecord?> WriteLeaseAsync(string lease, LeaseClaim claim, LeaseRecord? basis, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-            public IAsyncEnumerable<ClusterSnapshot> ObserveAsync(string caSecret, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-            public void Dispose()
-            {
             }
         }
     }

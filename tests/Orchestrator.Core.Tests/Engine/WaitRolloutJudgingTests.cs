@@ -140,13 +140,9 @@ public sealed class WaitRolloutJudgingTests : IDisposable
         [.. Enumerable.Range(0, 3).Select(ordinal => new PodStatus($"dc1-{ordinal}", $"n{ordinal}", "dc1", "dc1-new", true, false))]);
 
     /// <summary>A region whose observation yields the snapshots a test shows it, when it shows them.</summary>
-    private sealed class ScriptedRegion : IRegionCluster
+    private sealed class ScriptedRegion() : UnusedRegion("region1")
     {
         private readonly Channel<ClusterSnapshot> _snapshots = Channel.CreateUnbounded<ClusterSnapshot>();
-
-        public string Region => "region1";
-
-        public string? LastTransientFailure => null;
 
         private int _done;
 
@@ -155,7 +151,7 @@ public sealed class WaitRolloutJudgingTests : IDisposable
 
         public void Show(ClusterSnapshot snapshot) => _snapshots.Writer.TryWrite(snapshot);
 
-        public async IAsyncEnumerable<ClusterSnapshot> ObserveAsync(string caSecret, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public override async IAsyncEnumerable<ClusterSnapshot> ObserveAsync(string caSecret, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             while (await _snapshots.Reader.WaitToReadAsync(cancellationToken))
             {
@@ -166,22 +162,6 @@ public sealed class WaitRolloutJudgingTests : IDisposable
                 }
             }
         }
-
-        public void Dispose()
-        {
-        }
-
-        public Task<CaSecret> ReadSecretAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<CaSecret?> FindSecretAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<ClusterSnapshot> SnapshotAsync(string caSecret, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<SecretWriteOutcome> ReplaceSecretDataAsync(CaSecret basis, IReadOnlyDictionary<string, byte[]> data, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<LeaseRecord?> ReadLeaseAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<LeaseRecord?> WriteLeaseAsync(string name, LeaseClaim claim, LeaseRecord? basis, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     private sealed class ScriptedConnector(ScriptedRegion region) : IClusterConnector
