@@ -20,9 +20,9 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
     private const int JudgeCostFactor = 100;
 
     /// <summary>
-    /// A snapshot left unjudged cost a copy of the region's lists, about a tenth of a judgement's pass over every pod
-    /// and its garbage: the pause after it is as much shorter, so that it does not hold back the snapshot that ends
-    /// the wait.
+    /// A snapshot left unjudged costs the changes applied to it and a wake-up, not a pass over every pod: the pause
+    /// after it is a tenth of a judgement's, short enough not to hold back the snapshot that ends the wait, long enough
+    /// that a busy region's events are still taken in batches rather than one wake-up each.
     /// </summary>
     private const int UnjudgedCostShare = 10;
     private WaitProgress? _unsaved;

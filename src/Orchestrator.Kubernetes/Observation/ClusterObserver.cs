@@ -64,8 +64,12 @@ internal sealed class ClusterObserver(
         }
     }
 
-    private static ClusterSnapshot Snapshot(ObjectCache<StatefulSetStatus> sets, ObjectCache<PodStatus> pods, ObjectCache<string?> secret) =>
-        new(secret.Sorted().FirstOrDefault(), sets.Sorted(), pods.Sorted());
+    private static ClusterSnapshot Snapshot(ObjectCache<StatefulSetStatus> sets, ObjectCache<PodStatus> pods, ObjectCache<string?> secret)
+    {
+        // One Secret by name: its checksum, or none while it is missing.
+        var checksum = secret.Sorted();
+        return new(checksum.Count > 0 ? checksum[0] : null, sets.Sorted(), pods.Sorted());
+    }
 
     /// <summary>Runs one kind's loop; a failure no retry can cure ends the observation with that failure.</summary>
     private static async Task RunAsync(IKindWatch kind, ChannelWriter<Func<bool>> changes, CancellationToken stopping)

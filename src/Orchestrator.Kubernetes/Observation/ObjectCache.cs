@@ -1,15 +1,17 @@
+using System.Collections.Immutable;
 using k8s;
 
 namespace Orchestrator.Kubernetes.Observation;
 
 /// <summary>
 /// What an observation knows of one kind: each object's status by name. Updates say whether the status a rotation
-/// sees has changed, so that events about fields it does not read yield no snapshot. Kept in name order, so that an
-/// update costs O(log n) and a snapshot a plain copy: a region of thousands of pods stays cheap.
+/// sees has changed, so that events about fields it does not read yield no snapshot. Kept in name order in a tree
+/// that a snapshot freezes rather than copies: an update costs O(log n), a snapshot O(1), and its list of statuses is
+/// read out only if somebody reads it, so a region of thousands of pods stays cheap however often it is observed.
 /// </summary>
 internal sealed class ObjectCache<TStatus>
 {
-    private SortedDictionary<string, TStatus> _items = new(StringComparer.Ordinal);
+    private ImmutableSortedDictionary<string, TStatus>.Builder _items = ImmutableSortedDictionary.CreateBuilder<string, TStatus>(StringComparer.Ordinal);
 
     public bool Apply(WatchEventType type, string name, TStatus status)
     {
@@ -34,10 +36,11 @@ internal sealed class ObjectCache<TStatus>
     {
         var changed = items.Count != _items.Count
             || items.Any(pair => !_items.TryGetValue(pair.Key, out var known) || !EqualityComparer<TStatus>.Default.Equals(known, pair.Value));
-        _items = new SortedDictionary<string, TStatus>(items, StringComparer.Ordinal);
+        _items = ImmutableSortedDictionary.CreateBuilder<string, TStatus>(StringComparer.Ordinal);
+        _items.AddRange(items);
         return changed;
     }
 
-    /// <summary>The statuses in name order, a new list each time (the snapshot that holds it must not change later).</summary>
-    public List<TStatus> Sorted() => [.. _items.Values];
+    /// <summary>The statuses in name order as they are now; later updates do not change it.</summary>
+    public IReadOnlyList<TStatus> Sorted() => new FrozenStatuses<TStatus>(_items.ToImmutable());
 }

@@ -46,6 +46,37 @@ public sealed class ObjectCacheTests
     }
 
     [Fact]
+    public void Sorted_FirstReadAfterLaterUpdates_ShowsItsOwnMoment()
+    {
+        var cache = new ObjectCache<PodStatus>();
+        foreach (var ordinal in Enumerable.Range(0, 100))
+        {
+            cache.Apply(WatchEventType.Added, $"p-{ordinal:D3}", Pod($"p-{ordinal:D3}", ready: false));
+        }
+
+        var before = cache.Sorted();
+        foreach (var ordinal in Enumerable.Range(0, 100))
+        {
+            cache.Apply(WatchEventType.Modified, $"p-{ordinal:D3}", Pod($"p-{ordinal:D3}", ready: true));
+        }
+
+        cache.Apply(WatchEventType.Deleted, "p-050", Pod("p-050", ready: true));
+        cache.Apply(WatchEventType.Added, "p-100", Pod("p-100", ready: true));
+        var after = cache.Sorted();
+        cache.Replace(new Dictionary<string, PodStatus> { ["q-0"] = Pod("q-0", ready: true) });
+
+        // Neither list was read until now, after every update: each must still show the moment it was taken.
+        Assert.Equal(100, before.Count);
+        Assert.All(before, pod => Assert.False(pod.Ready, pod.Name));
+        Assert.Equal("p-099", before[99].Name);
+        Assert.Equal(100, after.Count);
+        Assert.All(after, pod => Assert.True(pod.Ready, pod.Name));
+        Assert.DoesNotContain(after, pod => pod.Name == "p-050");
+        Assert.Equal("p-100", after[99].Name);
+        Assert.Equal(["q-0"], cache.Sorted().Select(pod => pod.Name));
+    }
+
+    [Fact]
     public void Apply_ARollingRestartOf3000Pods_EverySnapshotHoldsEveryPod()
     {
         var cache = new ObjectCache<PodStatus>();
