@@ -13,7 +13,7 @@ internal static class KubeconfigReader
     {
         try
         {
-            return KubernetesClientConfiguration.BuildConfigFromConfigFile(region.Kubeconfig, region.Context);
+            return KubernetesClientConfiguration.BuildConfigFromConfigObject(KubeconfigFile.Load(region.Kubeconfig), region.Context);
         }
         catch (Exception problem) when (problem is not OutOfMemoryException)
         {
@@ -31,7 +31,7 @@ internal static class KubeconfigReader
             KubeConfigException => problem.Message,
             UnauthorizedAccessException or IOException => problem.Message,
 
-            // An empty file parses to nothing, which the client then dereferences.
+            // An entry without a name, say, which the client then dereferences.
             NullReferenceException => "the file is empty or not a kubeconfig",
 
             SyntaxErrorException or SemanticErrorException => $"not valid YAML (line {((YamlException)problem).Start.Line}): {problem.Message}",

@@ -1,0 +1,36 @@
+using k8s.Exceptions;
+using k8s.KubeConfigModels;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Orchestrator.Kubernetes.Connection;
+
+/// <summary>
+/// Parses a kubeconfig file into the client's own model as its loader does (the same YAML library, naming convention
+/// and leniency; relative paths resolved against the file's directory), but without the client's
+/// <c>KubernetesYaml</c>, whose first use reads every property of its several hundred API model types to build three
+/// serializers: half a second of a command's start, for a file of a few dozen lines whose model needs none of it.
+/// </summary>
+internal static class KubeconfigFile
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .WithAttemptingUnquotedStringTypeDeserialization()
+        .IgnoreUnmatchedProperties()
+        .Build();
+
+    public static K8SConfiguration Load(string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists)
+        {
+            throw new KubeConfigException($"kubeconfig file not found at {file.FullName}");
+        }
+
+        using var reader = file.OpenText();
+        var configuration = Deserializer.Deserialize<K8SConfiguration?>(reader)
+            ?? throw new KubeConfigException("the file is empty or not a kubeconfig");
+        configuration.FileName = file.FullName;
+        return configuration;
+    }
+}
