@@ -34,6 +34,12 @@ public static class PemCertificates
         ArgumentNullException.ThrowIfNull(certificatePem);
         ArgumentNullException.ThrowIfNull(privateKeyPem);
         var certificate = PemDecoder.ReadCertificate(certificatePem, "Certificate");
+        if (RsaKeyNumbers.PublicKeyOf(certificate) is { } rsaPublic && RsaKeyNumbers.PrivateKeyOf(privateKeyPem) is { } rsaPrivate)
+        {
+            PemDecoder.EnsureConsistent(rsaPrivate.Prime1, rsaPrivate.Prime2, rsaPrivate.Modulus, "Private key");
+            return rsaPublic.Modulus.Equals(rsaPrivate.Modulus) && rsaPublic.PublicExponent.Equals(rsaPrivate.PublicExponent);
+        }
+
         var privateKey = PemDecoder.ReadPrivateKey(privateKeyPem, "Private key");
         return KeyPairMatch.Matches(certificate.GetPublicKey(), privateKey);
     }
@@ -90,10 +96,12 @@ public static class PemCertificates
 
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 
-    private static int KeySizeBits(X509Certificate certificate) => certificate.GetPublicKey() switch
-    {
-        RsaKeyParameters rsa => rsa.Modulus.BitLength,
-        ECPublicKeyParameters ec => ec.Parameters.Curve.FieldSize,
-        _ => certificate.CertificateStructure.SubjectPublicKeyInfo.PublicKey.GetBytes().Length * 8,
-    };
+    private static int KeySizeBits(X509Certificate certificate) => RsaKeyNumbers.PublicKeyOf(certificate) is { } rsa
+        ? rsa.Modulus.BitLength
+        : certificate.GetPublicKey() switch
+        {
+            RsaKeyParameters other => other.Modulus.BitLength,
+            ECPublicKeyParameters ec => ec.Parameters.Curve.FieldSize,
+            _ => certificate.CertificateStructure.SubjectPublicKeyInfo.PublicKey.GetBytes().Length * 8,
+        };
 }

@@ -1,6 +1,7 @@
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Math;
 using Org.BouncyCastle.OpenSsl;
 using Org.BouncyCastle.X509;
 
@@ -49,10 +50,18 @@ internal static class PemDecoder
         throw new CryptoInputException($"{what} is not a private key: {Describe(objects)}.");
     }
 
-    // A damaged RSA key can still parse; its factors then no longer multiply to its modulus.
     private static void EnsureConsistent(AsymmetricKeyParameter key, string what)
     {
-        if (key is RsaPrivateCrtKeyParameters rsa && !rsa.P.Multiply(rsa.Q).Equals(rsa.Modulus))
+        if (key is RsaPrivateCrtKeyParameters rsa)
+        {
+            EnsureConsistent(rsa.P, rsa.Q, rsa.Modulus, what);
+        }
+    }
+
+    /// <summary>A damaged RSA key can still parse; its factors then no longer multiply to its modulus.</summary>
+    public static void EnsureConsistent(BigInteger p, BigInteger q, BigInteger modulus, string what)
+    {
+        if (!p.Multiply(q).Equals(modulus))
         {
             throw new CryptoInputException($"{what} is corrupted: its RSA parameters are inconsistent.");
         }

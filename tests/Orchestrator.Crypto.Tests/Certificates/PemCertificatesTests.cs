@@ -126,6 +126,17 @@ public sealed class PemCertificatesTests(TestAuthorities authorities)
     }
 
     [Fact]
+    public void KeyMatchesCertificate_KeyInABundleOfBlocks_SameAnswersAsTheKeyAlone()
+    {
+        // A text of several blocks is read whole by the general reader; one key alone is read from its numbers.
+        var bundle = authorities.Ca2.CertificatePem + authorities.Ca2.PrivateKeyPem;
+
+        Assert.True(PemCertificates.KeyMatchesCertificate(authorities.Ca2.CertificatePem, bundle));
+        Assert.False(PemCertificates.KeyMatchesCertificate(authorities.Ca1.CertificatePem, bundle));
+        Assert.False(PemCertificates.KeyMatchesCertificate(authorities.Ca1.CertificatePem, authorities.Ca2.PrivateKeyPem));
+    }
+
+    [Fact]
     public void KeyMatchesCertificate_KeyOfAnotherCaWithTheSameSubject_False()
     {
         Assert.False(PemCertificates.KeyMatchesCertificate(authorities.Ca1.CertificatePem, authorities.Ca1Twin.PrivateKeyPem));
