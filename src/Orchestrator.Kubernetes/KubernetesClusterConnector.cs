@@ -34,7 +34,7 @@ public sealed class KubernetesClusterConnector(ILoggerFactory loggers, TimeProvi
         // The client checks only the chain when the kubeconfig brings its own CA, not the host name; with no CA
         // of its own in the configuration it leaves the check to the callback set up here, which does both.
         config.SslCaCerts = null;
-        config.FirstMessageHandlerSetup = handler => handler.SslOptions.RemoteCertificateValidationCallback = validator.Validate;
+        config.FirstMessageHandlerSetup = handler => validator.ApplyTo(handler.SslOptions);
         config.UserAgent = _options.UserAgent;
         config.HttpClientTimeout = _options.RequestTimeout;
 

@@ -14,6 +14,23 @@ internal sealed class ServerCertificateValidator(X509Certificate2Collection? aut
     /// <summary>Why the last certificate was refused, for the error message of the call that failed.</summary>
     public string? LastRejection { get; private set; }
 
+    /// <summary>
+    /// Sets a connection's checks: this validator's callback and, when the kubeconfig brings a CA, a chain built to
+    /// that CA alone, as kubectl builds it. A certificate of some CA the system trusts is then not accepted in its
+    /// place, and the system's hundreds of roots are not read to build a chain they take no part in.
+    /// </summary>
+    public void ApplyTo(SslClientAuthenticationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.RemoteCertificateValidationCallback = Validate;
+        if (_authorities.Count > 0)
+        {
+            var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+            policy.CustomTrustStore.AddRange(_authorities);
+            options.CertificateChainPolicy = policy;
+        }
+    }
+
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         var rejection = Check(certificate, chain, errors);
