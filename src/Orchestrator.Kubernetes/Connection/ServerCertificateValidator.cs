@@ -16,8 +16,7 @@ internal sealed class ServerCertificateValidator(X509Certificate2Collection? aut
 
     /// <summary>
     /// Sets a connection's checks: this validator's callback and, when the kubeconfig brings a CA, a chain built to
-    /// that CA alone, as kubectl builds it. A certificate of some CA the system trusts is then not accepted in its
-    /// place, and the system's hundreds of roots are not read to build a chain they take no part in.
+    /// that CA alone, as kubectl builds it: a certificate of some CA the system trusts is not accepted in its place.
     /// </summary>
     public void ApplyTo(SslClientAuthenticationOptions options)
     {
