@@ -5,13 +5,14 @@ using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Orchestrator.Kubernetes.Tests.Support;
+namespace Orchestrator.Testing;
 
 /// <summary>
-/// A TLS endpoint on loopback whose certificate, from a CA of its own, names some other host: the server a client
-/// must refuse. It only performs handshakes and counts them.
+/// A TLS endpoint on loopback whose certificate, from a CA of its own, names the host it is given: a server a client
+/// must refuse, for a name it did not ask for or a CA its kubeconfig does not name. It only performs handshakes and
+/// counts them.
 /// </summary>
-internal sealed class ImpostorServer : IAsyncDisposable
+public sealed class ImpostorServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly X509Certificate2 _certificate;
