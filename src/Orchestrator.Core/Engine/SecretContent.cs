@@ -72,6 +72,35 @@ public sealed class SecretContent(CaMaterial oldCa, CaMaterial newCa, string ext
     }
 
     /// <summary>
+    /// Says, without showing any key, which entries the rotation manages in <paramref name="current"/> differ from the
+    /// content of <paramref name="phase"/> (null: the start), e.g. "ca2.crt was removed"; empty when none do.
+    /// </summary>
+    public string DescribeDifference(IReadOnlyDictionary<string, byte[]> current, PhaseDefinition? phase)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var expected = For(phase, current);
+        var differences = new List<string>();
+        foreach (var key in current.Keys.Concat(expected.Keys).Where(IsManaged).Distinct().Order(StringComparer.Ordinal))
+        {
+            var now = current.GetValueOrDefault(key);
+            var wanted = expected.GetValueOrDefault(key);
+            if (Same(now, wanted))
+            {
+                continue;
+            }
+
+            differences.Add((now, wanted) switch
+            {
+                (null, _) => $"{key} was removed",
+                (_, null) => $"{key} was added, holding {Describe(key, now)}",
+                _ => $"{key} now holds {Describe(key, now)}, not {Describe(key, wanted)}",
+            });
+        }
+
+        return string.Join("; ", differences);
+    }
+
+    /// <summary>
     /// Which content a Secret holds: -1 for the start (the old CA alone), i for that of <paramref name="phases"/>[i],
     /// null for anything else.
     /// </summary>

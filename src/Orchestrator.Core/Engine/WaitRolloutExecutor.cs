@@ -33,6 +33,7 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
         var step = context.Step;
         var write = rotation.UpdateStepFor(step).Write
             ?? throw new StepFailedException($"{step.Region}: no Secret change was recorded for {step.Phase}; nothing to wait for");
+        string? driftChecked = null;
         var cluster = context.Clusters[step.Region!];
         RolloutVerdict? last = null;
         ClusterSnapshot? unjudged = null;
@@ -72,6 +73,18 @@ internal sealed partial class WaitRolloutExecutor(ILogger logger) : IStepExecuto
                 }
 
                 var snapshot = snapshots.Current;
+                if (snapshot.DataChecksum == write.TargetChecksum)
+                {
+                    driftChecked = null;
+                }
+                else if (snapshot.DataChecksum != driftChecked)
+                {
+                    // The Secret holds other data than this step wrote: waiting for the operator to acknowledge the
+                    // step's data would wait until the deadline and then blame the operator.
+                    driftChecked = snapshot.DataChecksum;
+                    write = await SecretDrift.CheckAsync(context, write, logger, cancellationToken);
+                }
+
                 if (last is not null && context.Time.GetElapsedTime(judgedAt) < SaveInterval
                     && !RolloutJudge.MayBeComplete(snapshot, write.TargetChecksum))
                 {

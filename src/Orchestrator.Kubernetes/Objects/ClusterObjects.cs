@@ -2,6 +2,7 @@ using System.Text.Json;
 using k8s.Models;
 using Orchestrator.Core.Cassandra;
 using Orchestrator.Core.Cluster;
+using Orchestrator.Kubernetes.Observation;
 
 namespace Orchestrator.Kubernetes.Objects;
 
@@ -37,6 +38,10 @@ internal static class ClusterObjects
 
     public static string? AcknowledgedChecksum(V1Secret? secret) =>
         secret?.Metadata.Annotations?.TryGetValue(SecretChecksum.AnnotationName, out var checksum) == true ? checksum : null;
+
+    /// <summary>The checksum the operator acknowledged and that of the data the Secret holds.</summary>
+    public static SecretChecksums Checksums(V1Secret secret) =>
+        new(AcknowledgedChecksum(secret), SecretChecksum.Compute(new Dictionary<string, byte[]>(secret.Data ?? new Dictionary<string, byte[]>(), StringComparer.Ordinal)));
 
     public static CaSecret Secret(V1Secret secret) => new(
         secret.Metadata.Name,

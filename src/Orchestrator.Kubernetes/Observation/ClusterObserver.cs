@@ -24,12 +24,12 @@ internal sealed class ClusterObserver(
     {
         var sets = new ObjectCache<StatefulSetStatus>();
         var pods = new ObjectCache<PodStatus>();
-        var secret = new ObjectCache<string?>();
+        var secret = new ObjectCache<SecretChecksums>();
         IKindWatch[] kinds =
         [
             new KindWatch<StatefulSetStatus>(statefulSets, sets, calls, settings),
             new KindWatch<PodStatus>(podSource, pods, calls, settings),
-            new KindWatch<string?>(KindSources.CaSecret(client, target, caSecret), secret, calls, settings),
+            new KindWatch<SecretChecksums>(KindSources.CaSecret(client, target, caSecret), secret, calls, settings),
         ];
         foreach (var replace in await Task.WhenAll(kinds.Select(kind => kind.ListAsync(cancellationToken))))
         {
@@ -64,11 +64,12 @@ internal sealed class ClusterObserver(
         }
     }
 
-    private static ClusterSnapshot Snapshot(ObjectCache<StatefulSetStatus> sets, ObjectCache<PodStatus> pods, ObjectCache<string?> secret)
+    private static ClusterSnapshot Snapshot(ObjectCache<StatefulSetStatus> sets, ObjectCache<PodStatus> pods, ObjectCache<SecretChecksums> secret)
     {
-        // One Secret by name: its checksum, or none while it is missing.
-        var checksum = secret.Sorted();
-        return new(checksum.Count > 0 ? checksum[0] : null, sets.Sorted(), pods.Sorted());
+        // One Secret by name: its checksums, or none while it is missing.
+        var found = secret.Sorted();
+        SecretChecksums? checksums = found.Count > 0 ? found[0] : null;
+        return new(checksums?.Acknowledged, sets.Sorted(), pods.Sorted()) { DataChecksum = checksums?.Data };
     }
 
     /// <summary>Runs one kind's loop; a failure no retry can cure ends the observation with that failure.</summary>

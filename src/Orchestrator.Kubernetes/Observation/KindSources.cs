@@ -21,13 +21,13 @@ internal static class KindSources
         Streamed(streams, target, "api/v1", "pods", ClusterObjects.Pod);
 
     /// <summary>The CA Secret, as a list of at most one so that it can be watched from the list's version.</summary>
-    public static KindSource<string?> CaSecret(IKubernetes client, RegionTarget target, string name) => new(
+    public static KindSource<SecretChecksums> CaSecret(IKubernetes client, RegionTarget target, string name) => new(
         new ApiOperation("list", "secrets", target.Namespace),
         new ApiOperation("watch", "secrets", target.Namespace),
         async cancellationToken =>
         {
             var list = await client.CoreV1.ListNamespacedSecretAsync(target.Namespace, fieldSelector: RegionTarget.NameSelector(name), cancellationToken: cancellationToken);
-            return new ListResult<string?>(list.Items.Select(secret => (secret.Metadata.Name, ClusterObjects.AcknowledgedChecksum(secret))).ToList(), list.Metadata.ResourceVersion);
+            return new ListResult<SecretChecksums>(list.Items.Select(secret => (secret.Metadata.Name, ClusterObjects.Checksums(secret))).ToList(), list.Metadata.ResourceVersion);
         },
         (version, onError, cancellationToken) => Typed(
             client.CoreV1.WatchListNamespacedSecretAsync(
@@ -47,13 +47,13 @@ internal static class KindSources
                 $"{collection}?allowWatchBookmarks=true&labelSelector={selector}&resourceVersion={Uri.EscapeDataString(version)}&watch=true", map, onError, cancellationToken));
     }
 
-    private static async IAsyncEnumerable<WatchChange<string?>> Typed(
+    private static async IAsyncEnumerable<WatchChange<SecretChecksums>> Typed(
         IAsyncEnumerable<(WatchEventType Type, V1Secret Object)> events, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var (type, secret) in events.WithCancellation(cancellationToken))
         {
             var changes = type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted;
-            yield return new WatchChange<string?>(type, secret.Metadata?.Name, secret.Metadata?.ResourceVersion, changes ? ClusterObjects.AcknowledgedChecksum(secret) : null);
+            yield return new WatchChange<SecretChecksums>(type, secret.Metadata?.Name, secret.Metadata?.ResourceVersion, changes ? ClusterObjects.Checksums(secret) : default);
         }
     }
 }

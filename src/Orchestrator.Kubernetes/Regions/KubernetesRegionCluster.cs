@@ -110,13 +110,17 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
     {
         var sets = _calls.ExecuteAsync(_statefulSets.ListOperation, _statefulSets.List, cancellationToken);
         var pods = _calls.ExecuteAsync(_pods.ListOperation, _pods.List, cancellationToken);
-        // As in an observation: no Secret, no acknowledged checksum.
+        // As in an observation: no Secret, no checksums.
         var secret = FindRawSecretAsync(caSecret, cancellationToken);
         await Task.WhenAll(sets, pods, secret);
+        var checksums = await secret is { } found ? ClusterObjects.Checksums(found) : (SecretChecksums?)null;
         return new ClusterSnapshot(
-            ClusterObjects.AcknowledgedChecksum(await secret),
+            checksums?.Acknowledged,
             (await sets).Items.OrderBy(set => set.Name, StringComparer.Ordinal).Select(set => set.Status).ToList(),
-            (await pods).Items.OrderBy(pod => pod.Name, StringComparer.Ordinal).Select(pod => pod.Status).ToList());
+            (await pods).Items.OrderBy(pod => pod.Name, StringComparer.Ordinal).Select(pod => pod.Status).ToList())
+        {
+            DataChecksum = checksums?.Data,
+        };
     }
 
     public async Task<LeaseRecord?> ReadLeaseAsync(string name, CancellationToken cancellationToken) =>

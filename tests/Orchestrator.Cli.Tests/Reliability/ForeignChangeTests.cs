@@ -12,8 +12,9 @@ namespace Orchestrator.Cli.Tests.Reliability;
 /// the step stops (exit 3), says what changed, and never overwrites it.
 /// </summary>
 /// <remarks>
-/// Both moments are held open by the simulator rather than raced with a delay: a stuck pod holds step 3's wait
-/// until the change is made, and failing lists hold step 4 between its read and its write.
+/// Both moments are held open by the simulator rather than raced with a delay: failing reads of the Secret hold step 4
+/// before its read (a change made during step 3's wait is that wait's to report), and failing lists hold it between
+/// its read and its write.
 /// </remarks>
 public sealed class ForeignChangeTests
 {
@@ -31,9 +32,12 @@ public sealed class ForeignChangeTests
         using var run = OrchestratorProcess.Start(["start-rotation", "--spec", clusters.WriteSpec(), "--state", clusters.StatePath]);
         await WaitForTheStuckPodAsync(run);
 
-        // Paused, the operator does not roll the change out, so step 3 still ends on the content it waits for once the
-        // pod is Ready; step 4 then reads the changed Secret.
-        clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [StuckPod], OperatorPaused = true });
+        // Step 4's first request is its read of the Secret: failing it holds step 4 there, once step 3 has ended on the
+        // content it waited for (the stuck pod freed), while the Secret changes. Paused, the operator does not roll the
+        // change out.
+        clusters.Faults("region1").Replace(new FaultSettings { FailRequests = [new RequestFailure { Verb = "get", Resource = "secrets", Code = 500, Count = 1_000 }] });
+        await Polling.UntilAsync(() => clusters.Log.InjectedFailures("region1", 500, "get", "secrets").Count > 0, "step 4 reads the Secret", Patience);
+        clusters.Faults("region1").Replace(new FaultSettings { FailRequests = [new RequestFailure { Verb = "get", Resource = "secrets", Code = 500, Count = 1_000 }], OperatorPaused = true });
         var expected = Make(clusters, change);
         clusters.Faults("region1").Replace(new FaultSettings { OperatorPaused = true });
 

@@ -50,6 +50,29 @@ public sealed class SecretContentTests
     }
 
     [Fact]
+    public void DescribeDifference_CaEntriesChanged_NamesEachWithoutAnyKey()
+    {
+        var promoted = _content.For(_phases[1], _content.For(_phases[0], Start()));
+        promoted.Remove("ca2.crt");
+        promoted["ca.key"] = Bytes(Samples.OldCa.PrivateKey.Reveal());
+        promoted["ca3.crt"] = Bytes(Samples.StrangerCa.CertificatePem);
+
+        var difference = _content.DescribeDifference(promoted, _phases[1]);
+
+        Assert.Equal("ca.key now holds the old CA's key, not the new CA's key; ca2.crt was removed; ca3.crt was added, holding O=intruder", difference[..difference.IndexOf(" (SHA-256", StringComparison.Ordinal)]);
+        Assert.DoesNotContain("PRIVATE KEY", difference, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DescribeDifference_OnlyAnUnmanagedEntryChanged_IsEmpty()
+    {
+        var added = _content.For(_phases[0], Start());
+        added["note"] = Bytes("someone edited a note");
+
+        Assert.Empty(_content.DescribeDifference(added, _phases[0]));
+    }
+
+    [Fact]
     public void Compare_UnmanagedEntryChanged_StillFits()
     {
         var added = _content.For(_phases[0], Start());
