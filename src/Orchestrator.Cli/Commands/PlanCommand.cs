@@ -23,9 +23,11 @@ internal static class PlanCommand
             var rotationSpec = SpecParser.ParseFile(parse.GetValue(spec)!.FullName);
             var workflow = WorkflowLoader.Load(WorkflowLoader.DefaultPath);
             PreflightReport report;
+            Dictionary<string, Uri> servers;
             using (var clusters = new RegionClusters(services.Connector, rotationSpec))
             {
                 report = await new Preflight(clusters, services.Time).RunAsync(rotationSpec, cancellationToken);
+                servers = rotationSpec.Regions.ToDictionary(region => region.Name, region => clusters[region.Name].Server, StringComparer.Ordinal);
             }
 
             var steps = PlanBuilder.Build(workflow, rotationSpec.Regions.Select(region => region.Name).ToList());
@@ -38,7 +40,10 @@ internal static class PlanCommand
             await services.Output.WriteLineAsync($"Cluster {rotationSpec.Cluster}: Secret {rotationSpec.Namespace}/{rotationSpec.CaSecret}, current CA {report.OldCa.Subject} (SHA-256 {report.OldCa.Sha256Fingerprint})");
             foreach (var region in report.Regions)
             {
-                await services.Output.WriteLineAsync($"  {region.Region}: {region.StatefulSets.Count} StatefulSet(s) ({string.Join(", ", region.StatefulSets)}), {region.Pods} pods, all Ready");
+                // Which cluster each region is, as its kubeconfig says: a left-out context is the file's current one.
+                var spec = rotationSpec.Regions.Single(candidate => candidate.Name == region.Region);
+                var context = spec.Context is { } named ? $"context {named}" : "the kubeconfig's current context";
+                await services.Output.WriteLineAsync($"  {region.Region} ({context}, {servers[region.Region].GetLeftPart(UriPartial.Path).TrimEnd('/')}, namespace {spec.Namespace}): {region.StatefulSets.Count} StatefulSet(s) ({string.Join(", ", region.StatefulSets)}), {region.Pods} pods, all Ready");
             }
 
             await services.Output.WriteLineAsync($"New CA: {(rotationSpec.NewCa.Generated ? $"generated, O={rotationSpec.NewCa.Alias}, RSA {rotationSpec.NewCa.KeySize}, {rotationSpec.NewCa.ValidityDays} days" : $"supplied: {report.SuppliedNewCa!.Subject}")}; extra entry {rotationSpec.ExtraCaKey}; rollout timeout {GoDuration.Format(rotationSpec.RolloutTimeout)} per step");

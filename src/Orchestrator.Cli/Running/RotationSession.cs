@@ -28,6 +28,12 @@ internal static class RotationSession
             return ExitCodes.Locked;
         }
 
+        if (!options.Create)
+        {
+            // Created, the rotation passed preflight's check; a kubeconfig may have been edited since.
+            await DistinctRegions.CheckAsync(clusters, rotation.Spec, services.Time, cancellationToken);
+        }
+
         await using var leases = new RotationLeases(clusters, rotation.Spec, LeaseHolder.Current(rotation.Id), services.Time, services.Loggers.CreateLogger("Orchestrator.Leases"));
         if (await leases.AcquireAsync(options.ForceTakeover, cancellationToken) is { } refusal)
         {

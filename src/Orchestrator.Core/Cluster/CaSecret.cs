@@ -8,5 +8,8 @@ public sealed record CaSecret(
     IReadOnlyDictionary<string, byte[]> Data,
     IReadOnlyDictionary<string, string> Annotations)
 {
+    /// <summary>The object's <c>metadata.uid</c>: the same object, however its API server was reached, has the same one.</summary>
+    public string? Uid { get; init; }
+
     public override string ToString() => $"Secret {Namespace}/{Name}@{ResourceVersion} [{string.Join(", ", Data.Keys.Order(StringComparer.Ordinal))}]";
 }

@@ -9,6 +9,9 @@ public interface IRegionReader : IDisposable
 {
     string Region { get; }
 
+    /// <summary>The API server the region's kubeconfig context points at.</summary>
+    Uri Server { get; }
+
     /// <summary>The last transient failure a call was retried after (e.g. "get secrets anton/x: connection refused"), or null.</summary>
     string? LastTransientFailure { get; }
 

@@ -30,18 +30,23 @@ public sealed class Preflight(RegionClusters clusters, TimeProvider time)
         ArgumentNullException.ThrowIfNull(spec);
         var supplied = spec.NewCa.Generated ? null : LoadSuppliedCa(spec.NewCa);
 
+        var connected = spec.Regions.Select(region => (Region: region, Cluster: Connect(clusters, region))).ToList();
+        DistinctRegions.CheckAddresses(connected.Select(region => (region.Region, region.Cluster.Server)).ToList());
+
         // The regions are read at once (each costs a round trip or more, and they are far apart); they are judged in
         // the spec's order, so the refusal is the one the first faulty region gives, whatever answered first.
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var readings = spec.Regions.Select(region => ReadRegionAsync(region, spec, leases, abandon.Token)).ToList();
+        var readings = connected.Select(region => ReadRegionAsync(region.Cluster, region.Region, spec, leases, abandon.Token)).ToList();
         try
         {
             CaMaterial? oldCa = null;
             string? firstRegion = null;
             var reports = new List<RegionReport>();
-            foreach (var (region, reading) in spec.Regions.Zip(readings))
+            var distinct = new DistinctRegions();
+            foreach (var ((region, cluster), reading) in connected.Zip(readings))
             {
                 var (secret, snapshot) = await reading;
+                distinct.CheckSecret(region, cluster.Server, secret);
                 var regionCa = CheckSecret(region.Name, secret, spec);
                 if (oldCa is null)
                 {
@@ -68,29 +73,43 @@ public sealed class Preflight(RegionClusters clusters, TimeProvider time)
     }
 
     /// <summary>One region's reads, within <see cref="ReadBudget"/>: its Lease (when asked), its CA Secret, its pods.</summary>
-    private async Task<(CaSecret Secret, ClusterSnapshot Snapshot)> ReadRegionAsync(RegionSpec region, RotationSpec spec, LeaseCheck? leases, CancellationToken cancellationToken)
+    private Task<(CaSecret Secret, ClusterSnapshot Snapshot)> ReadRegionAsync(IRegionCluster cluster, RegionSpec region, RotationSpec spec, LeaseCheck? leases, CancellationToken cancellationToken) =>
+        ReadWithinBudgetAsync(
+            cluster,
+            region,
+            time,
+            async token =>
+            {
+                if (leases is not null)
+                {
+                    var lease = await cluster.ReadLeaseAsync(RotationLeases.LeaseName(spec), token);
+                    if (LeaseDecision.Refusal(lease, leases.Me, time.GetUtcNow(), leases.ForceTakeover, leases.ProcessAlive ?? RotationLeases.IsAlive) is { } held)
+                    {
+                        throw new LeaseHeldException($"{region.Name}: {held}");
+                    }
+                }
+
+                var secret = await cluster.ReadSecretAsync(spec.CaSecret, token);
+                var snapshot = await cluster.SnapshotAsync(spec.CaSecret, token);
+                return (secret, snapshot);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Reads a region within <see cref="ReadBudget"/>: a region that does not answer in time, or answers with an error
+    /// no retry cures, is a <see cref="PreflightException"/> naming it.
+    /// </summary>
+    internal static async Task<T> ReadWithinBudgetAsync<T>(IRegionReader reader, RegionSpec region, TimeProvider time, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        var cluster = Connect(region);
         using var budget = new CancellationTokenSource(ReadBudget, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
-            if (leases is not null)
-            {
-                var lease = await cluster.ReadLeaseAsync(RotationLeases.LeaseName(spec), linked.Token);
-                if (LeaseDecision.Refusal(lease, leases.Me, time.GetUtcNow(), leases.ForceTakeover, leases.ProcessAlive ?? RotationLeases.IsAlive) is { } held)
-                {
-                    throw new LeaseHeldException($"{region.Name}: {held}");
-                }
-            }
-
-            var secret = await cluster.ReadSecretAsync(spec.CaSecret, linked.Token);
-            var snapshot = await cluster.SnapshotAsync(spec.CaSecret, linked.Token);
-            return (secret, snapshot);
+            return await read(linked.Token);
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw Unanswered(region.Name, cluster.LastTransientFailure);
+            throw Unanswered(region.Name, reader.LastTransientFailure);
         }
         catch (ClusterException failure)
         {
@@ -105,7 +124,8 @@ public sealed class Preflight(RegionClusters clusters, TimeProvider time)
         return new PreflightException($"{region}: the API server did not answer within {GoDuration.Format(ReadBudget)}{last}; check the region is reachable with kubectl and try again");
     }
 
-    private IRegionCluster Connect(RegionSpec region)
+    /// <summary>The region's client; a kubeconfig or context that cannot be used is a <see cref="PreflightException"/>.</summary>
+    internal static IRegionCluster Connect(RegionClusters clusters, RegionSpec region)
     {
         try
         {

@@ -16,49 +16,54 @@ public sealed class ClusterVerifier(IClusterConnector connector, TimeProvider ti
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(rotations);
-        var regions = new List<RegionVerification>();
-        foreach (var region in spec.Regions)
-        {
-            var reading = await ReadAsync(spec, region, cancellationToken);
-            regions.Add(RegionAssessment.Assess(reading, rotations, time.GetUtcNow()));
-        }
-
-        return VerificationReport.Of(regions);
-    }
-
-    private async Task<RegionReading> ReadAsync(RotationSpec spec, RegionSpec region, CancellationToken cancellationToken)
-    {
-        using IRegionReader reader = Connect(region, spec.Cluster);
-        using var budget = new CancellationTokenSource(Preflight.ReadBudget, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        var readers = new List<(RegionSpec Region, IRegionReader Reader)>();
         try
         {
-            var ca = await reader.FindSecretAsync(spec.CaSecret, linked.Token)
-                ?? throw new PreflightException($"{region.Name}: Secret {region.Namespace}/{spec.CaSecret} not found; check caSecret and namespace in the spec");
-            var nodeName = NodeTlsSecret.NameFor(spec.Cluster);
-            var node = await reader.FindSecretAsync(nodeName, linked.Token);
-            var snapshot = await reader.SnapshotAsync(spec.CaSecret, linked.Token);
-            return new RegionReading(
-                region.Name,
-                spec.Cluster,
-                region.Namespace,
-                ca,
-                nodeName,
-                node?.Data,
-                node is null ? $"node TLS Secret {region.Namespace}/{nodeName} not found: the operator has not generated it from the CA Secret" : null,
-                snapshot);
+            foreach (var region in spec.Regions)
+            {
+                readers.Add((region, Connect(region, spec.Cluster)));
+            }
+
+            DistinctRegions.CheckAddresses(readers.Select(reader => (reader.Region, reader.Reader.Server)).ToList());
+            var distinct = new DistinctRegions();
+            var regions = new List<RegionVerification>();
+            foreach (var (region, reader) in readers)
+            {
+                var reading = await Preflight.ReadWithinBudgetAsync(reader, region, time, token => ReadAsync(spec, region, reader, token), cancellationToken);
+                distinct.CheckSecret(region, reader.Server, reading.CaSecret);
+                regions.Add(RegionAssessment.Assess(reading, rotations, time.GetUtcNow()));
+            }
+
+            return VerificationReport.Of(regions);
         }
-        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        finally
         {
-            throw Preflight.Unanswered(region.Name, reader.LastTransientFailure);
-        }
-        catch (ClusterException failure)
-        {
-            throw new PreflightException(failure.Message, failure);
+            foreach (var (_, reader) in readers)
+            {
+                reader.Dispose();
+            }
         }
     }
 
-    private IRegionCluster Connect(RegionSpec region, string cluster)
+    private static async Task<RegionReading> ReadAsync(RotationSpec spec, RegionSpec region, IRegionReader reader, CancellationToken cancellationToken)
+    {
+        var ca = await reader.FindSecretAsync(spec.CaSecret, cancellationToken)
+            ?? throw new PreflightException($"{region.Name}: Secret {region.Namespace}/{spec.CaSecret} not found; check caSecret and namespace in the spec");
+        var nodeName = NodeTlsSecret.NameFor(spec.Cluster);
+        var node = await reader.FindSecretAsync(nodeName, cancellationToken);
+        var snapshot = await reader.SnapshotAsync(spec.CaSecret, cancellationToken);
+        return new RegionReading(
+            region.Name,
+            spec.Cluster,
+            region.Namespace,
+            ca,
+            nodeName,
+            node?.Data,
+            node is null ? $"node TLS Secret {region.Namespace}/{nodeName} not found: the operator has not generated it from the CA Secret" : null,
+            snapshot);
+    }
+
+    private IRegionReader Connect(RegionSpec region, string cluster)
     {
         try
         {

@@ -48,7 +48,10 @@ internal static class ClusterObjects
         secret.Metadata.NamespaceProperty,
         secret.Metadata.ResourceVersion,
         new Dictionary<string, byte[]>(secret.Data ?? new Dictionary<string, byte[]>(), StringComparer.Ordinal),
-        new Dictionary<string, string>(secret.Metadata.Annotations ?? new Dictionary<string, string>(), StringComparer.Ordinal));
+        new Dictionary<string, string>(secret.Metadata.Annotations ?? new Dictionary<string, string>(), StringComparer.Ordinal))
+    {
+        Uid = secret.Metadata.Uid,
+    };
 
     public static LeaseRecord Lease(V1Lease lease) => new(
         lease.Metadata.Name,

@@ -49,6 +49,8 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
 
     public string Region => _target.Region;
 
+    public Uri Server => _target.Server;
+
     public string? LastTransientFailure => _calls.LastTransientFailure;
 
     public async Task<CaSecret> ReadSecretAsync(string name, CancellationToken cancellationToken)

@@ -16,6 +16,8 @@ internal sealed class TrackedRegion(IRegionCluster inner) : IRegionCluster
 
     public string Region => inner.Region;
 
+    public Uri Server => inner.Server;
+
     public string? LastTransientFailure => inner.LastTransientFailure;
 
     public int Disposals => Volatile.Read(ref _disposals);

@@ -9,6 +9,8 @@ internal abstract class UnusedRegion(string name) : IRegionCluster
 {
     public string Region => name;
 
+    public virtual Uri Server => new($"https://{name}.example.invalid");
+
     public string? LastTransientFailure => null;
 
     public virtual Task<CaSecret> ReadSecretAsync(string secret, CancellationToken cancellationToken) => Unexpected<CaSecret>();
