@@ -15,14 +15,16 @@ namespace Orchestrator.Simulator.Hosting;
 /// </summary>
 public sealed class Simulation : IAsyncDisposable
 {
+    private readonly DirectoryLock _directoryLock;
     private readonly JsonLinesFile _audit;
     private readonly JsonLinesFile _trustLog;
     private readonly JsonLinesFile? _requests;
     private readonly JsonLinesFile? _readiness;
     private readonly List<SimulatedRegion> _regions;
 
-    private Simulation(SimulatorOptions options, JsonLinesFile audit, JsonLinesFile trustLog, JsonLinesFile? requests, JsonLinesFile? readiness, TrustChecker trust, List<SimulatedRegion> regions, string token)
+    private Simulation(SimulatorOptions options, DirectoryLock directoryLock, JsonLinesFile audit, JsonLinesFile trustLog, JsonLinesFile? requests, JsonLinesFile? readiness, TrustChecker trust, List<SimulatedRegion> regions, string token)
     {
+        _directoryLock = directoryLock;
         _readiness = readiness;
         Options = options;
         _audit = audit;
@@ -64,6 +66,22 @@ public sealed class Simulation : IAsyncDisposable
         }
 
         Directory.CreateDirectory(options.Directory);
+
+        // Before anything in the directory is written: another simulator's logs and kubeconfig stay as they are.
+        var directoryLock = DirectoryLock.Acquire(options.Directory);
+        try
+        {
+            return await StartLockedAsync(options, directoryLock, loggers, time, cancellationToken);
+        }
+        catch
+        {
+            directoryLock.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<Simulation> StartLockedAsync(SimulatorOptions options, DirectoryLock directoryLock, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
+    {
         var auditPath = Path.Combine(options.Directory, "audit.jsonl");
         var trustPath = Path.Combine(options.Directory, "trust.jsonl");
         File.WriteAllText(auditPath, string.Empty);
@@ -80,7 +98,7 @@ public sealed class Simulation : IAsyncDisposable
         var regions = Enumerable.Range(1, options.Regions)
             .Select(number => new SimulatedRegion($"region{number}", cluster, options, time))
             .ToList();
-        var simulation = new Simulation(options, audit, trustLog, requests, readiness, trust, regions, token);
+        var simulation = new Simulation(options, directoryLock, audit, trustLog, requests, readiness, trust, regions, token);
         try
         {
             foreach (var region in regions)
@@ -142,6 +160,7 @@ public sealed class Simulation : IAsyncDisposable
         _trustLog.Dispose();
         _requests?.Dispose();
         _readiness?.Dispose();
+        _directoryLock.Dispose();
     }
 
     private static JsonLinesFile NewLog(string directory, string name)
