@@ -55,6 +55,11 @@ internal static class SimulateCommand
             {
                 simulation = await Simulation.StartAsync(options, loggers, host.Services.GetRequiredService<TimeProvider>(), cancellationToken);
             }
+            catch (SimulatorDirectoryInUseException inUse)
+            {
+                await Console.Error.WriteLineAsync($"error: {inUse.Message}; stop it or choose another --dir");
+                return ExitCodes.BadInput;
+            }
             catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
             {
                 await Console.Error.WriteLineAsync($"error: cannot use --dir {options.Directory}: {failure.Message}");

@@ -5,9 +5,8 @@ namespace Orchestrator.Simulator.Hosting;
 /// <summary>Writes the kubeconfig through which kubectl and the orchestrator reach the simulated regions.</summary>
 internal static class KubeconfigFile
 {
-    public static string Render(IEnumerable<SimulatedRegion> regions, string authorityPem, string token, string ns)
+    public static string Render(IEnumerable<SimulatedRegion> regions, string token, string ns)
     {
-        var authority = Convert.ToBase64String(Encoding.UTF8.GetBytes(authorityPem));
         var clusters = new StringBuilder();
         var users = new StringBuilder();
         var contexts = new StringBuilder();
@@ -18,7 +17,7 @@ internal static class KubeconfigFile
             clusters.Append("- name: ").Append(region.Name).Append('\n')
                 .Append("  cluster:\n")
                 .Append("    server: ").Append(region.Server!.GetLeftPart(UriPartial.Authority)).Append('\n')
-                .Append("    certificate-authority-data: ").Append(authority).Append('\n');
+                .Append("    certificate-authority-data: ").Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(region.ServingAuthorityPem))).Append('\n');
             users.Append("- name: ").Append(region.Name).Append("-admin\n")
                 .Append("  user:\n")
                 .Append("    token: ").Append(token).Append('\n');

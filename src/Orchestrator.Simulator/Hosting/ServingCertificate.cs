@@ -5,8 +5,9 @@ using System.Security.Cryptography.X509Certificates;
 namespace Orchestrator.Simulator.Hosting;
 
 /// <summary>
-/// The TLS identity of the simulated API servers: a throwaway serving CA (what kubeconfig trusts) and a
-/// certificate for 127.0.0.1 and localhost signed by it.
+/// The TLS identity of one simulated API server: a throwaway serving CA of its own (what its kubeconfig entry
+/// trusts) and a certificate for 127.0.0.1 and localhost signed by it. As with real clusters, one region's CA does
+/// not vouch for another region's server.
 /// </summary>
 internal sealed class ServingCertificate : IDisposable
 {
@@ -22,11 +23,11 @@ internal sealed class ServingCertificate : IDisposable
 
     public string AuthorityPem => Authority.ExportCertificatePem();
 
-    public static ServingCertificate Create(TimeProvider time)
+    public static ServingCertificate Create(string region, TimeProvider time)
     {
         var now = time.GetUtcNow();
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var caRequest = new CertificateRequest("CN=orchestrator-simulator-ca", caKey, HashAlgorithmName.SHA256);
+        var caRequest = new CertificateRequest($"CN=orchestrator-simulator-{region}-ca", caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));

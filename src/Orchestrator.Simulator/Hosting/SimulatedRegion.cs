@@ -27,6 +27,7 @@ public sealed class SimulatedRegion : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Controller> _controllers = [];
     private WebApplication? _server;
+    private ServingCertificate? _certificate;
 
     internal SimulatedRegion(string name, CassandraClusterSpec cluster, SimulatorOptions options, TimeProvider time)
     {
@@ -40,6 +41,9 @@ public sealed class SimulatedRegion : IAsyncDisposable
 
     /// <summary>The endpoint's base address, e.g. <c>https://127.0.0.1:41234</c>.</summary>
     public Uri? Server { get; private set; }
+
+    /// <summary>The PEM of the CA that signs this endpoint's serving certificate, and no other region's.</summary>
+    public string ServingAuthorityPem => _certificate?.AuthorityPem ?? throw new InvalidOperationException($"{Name} is not serving yet");
 
     internal CassandraClusterSpec Cluster { get; }
 
@@ -57,6 +61,7 @@ public sealed class SimulatedRegion : IAsyncDisposable
         }
 
         await Task.WhenAll(_controllers.Select(controller => controller.Completion));
+        _certificate?.Dispose();
         _stopping.Dispose();
     }
 
@@ -88,8 +93,10 @@ public sealed class SimulatedRegion : IAsyncDisposable
         }
     }
 
-    internal async Task StartServerAsync(ServingCertificate certificate, string token, JsonLinesFile audit, JsonLinesFile? requests, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    internal async Task StartServerAsync(string token, JsonLinesFile audit, JsonLinesFile? requests, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        _certificate = ServingCertificate.Create(Name, time);
+        var serving = _certificate.Server;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
@@ -97,7 +104,7 @@ public sealed class SimulatedRegion : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
-                listen.UseHttps(certificate.Server);
+                listen.UseHttps(serving);
             });
         });
         _server = builder.Build();

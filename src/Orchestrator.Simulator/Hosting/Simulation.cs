@@ -10,22 +10,23 @@ namespace Orchestrator.Simulator.Hosting;
 
 /// <summary>
 /// A running simulation: N regions, each a Kubernetes API endpoint with a Cassandra cluster under its operator,
-/// sharing one CA, one trust checker, one audit log and one kubeconfig.
+/// each serving HTTPS under a serving CA of its own, and sharing one Cassandra CA, one trust checker, one audit log
+/// and one kubeconfig.
 /// </summary>
 public sealed class Simulation : IAsyncDisposable
 {
-    private readonly ServingCertificate _certificate;
+    private readonly DirectoryLock _directoryLock;
     private readonly JsonLinesFile _audit;
     private readonly JsonLinesFile _trustLog;
     private readonly JsonLinesFile? _requests;
     private readonly JsonLinesFile? _readiness;
     private readonly List<SimulatedRegion> _regions;
 
-    private Simulation(SimulatorOptions options, ServingCertificate certificate, JsonLinesFile audit, JsonLinesFile trustLog, JsonLinesFile? requests, JsonLinesFile? readiness, TrustChecker trust, List<SimulatedRegion> regions, string token)
+    private Simulation(SimulatorOptions options, DirectoryLock directoryLock, JsonLinesFile audit, JsonLinesFile trustLog, JsonLinesFile? requests, JsonLinesFile? readiness, TrustChecker trust, List<SimulatedRegion> regions, string token)
     {
+        _directoryLock = directoryLock;
         _readiness = readiness;
         Options = options;
-        _certificate = certificate;
         _audit = audit;
         _trustLog = trustLog;
         _requests = requests;
@@ -54,9 +55,6 @@ public sealed class Simulation : IAsyncDisposable
     /// <summary>Where each pod's turning Ready is recorded; null unless <see cref="SimulatorOptions.RecordPodReadiness"/>.</summary>
     public string? ReadinessPath => _readiness?.Path;
 
-    /// <summary>The PEM of the CA that signs the API endpoints' serving certificate.</summary>
-    public string ServingAuthorityPem => _certificate.AuthorityPem;
-
     internal TrustChecker Trust { get; }
 
     public static async Task<Simulation> StartAsync(SimulatorOptions options, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
@@ -68,6 +66,22 @@ public sealed class Simulation : IAsyncDisposable
         }
 
         Directory.CreateDirectory(options.Directory);
+
+        // Before anything in the directory is written: another simulator's logs and kubeconfig stay as they are.
+        var directoryLock = DirectoryLock.Acquire(options.Directory);
+        try
+        {
+            return await StartLockedAsync(options, directoryLock, loggers, time, cancellationToken);
+        }
+        catch
+        {
+            directoryLock.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<Simulation> StartLockedAsync(SimulatorOptions options, DirectoryLock directoryLock, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
+    {
         var auditPath = Path.Combine(options.Directory, "audit.jsonl");
         var trustPath = Path.Combine(options.Directory, "trust.jsonl");
         File.WriteAllText(auditPath, string.Empty);
@@ -77,7 +91,6 @@ public sealed class Simulation : IAsyncDisposable
         var requests = options.RecordRequests ? NewLog(options.Directory, "requests.jsonl") : null;
         var readiness = options.RecordPodReadiness ? NewLog(options.Directory, "pods.jsonl") : null;
         var trust = new TrustChecker(trustLog, time, loggers.CreateLogger("Simulator.Trust"));
-        var certificate = ServingCertificate.Create(time);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var ca = CertificateAuthorityGenerator.Generate(new CertificateAuthorityOptions(options.CaAlias, options.CaKeySize, 3650), time);
         var datacenters = Enumerable.Range(1, options.Datacenters).Select(number => $"dc{number}").ToList();
@@ -85,17 +98,17 @@ public sealed class Simulation : IAsyncDisposable
         var regions = Enumerable.Range(1, options.Regions)
             .Select(number => new SimulatedRegion($"region{number}", cluster, options, time))
             .ToList();
-        var simulation = new Simulation(options, certificate, audit, trustLog, requests, readiness, trust, regions, token);
+        var simulation = new Simulation(options, directoryLock, audit, trustLog, requests, readiness, trust, regions, token);
         try
         {
             foreach (var region in regions)
             {
                 region.Seed(ca);
                 region.StartControllers(options, trust, time, loggers, readiness);
-                await region.StartServerAsync(certificate, token, audit, requests, time, loggers, cancellationToken);
+                await region.StartServerAsync(token, audit, requests, time, loggers, cancellationToken);
             }
 
-            PrivateFile.WriteAllText(simulation.KubeconfigPath, KubeconfigFile.Render(regions, certificate.AuthorityPem, token, options.Namespace));
+            PrivateFile.WriteAllText(simulation.KubeconfigPath, KubeconfigFile.Render(regions, token, options.Namespace));
             await File.WriteAllTextAsync(simulation.SpecPath, RotationSpecFile.Render(options, regions), cancellationToken);
             await simulation.WaitUntilSettledAsync(cancellationToken);
             return simulation;
@@ -147,7 +160,7 @@ public sealed class Simulation : IAsyncDisposable
         _trustLog.Dispose();
         _requests?.Dispose();
         _readiness?.Dispose();
-        _certificate.Dispose();
+        _directoryLock.Dispose();
     }
 
     private static JsonLinesFile NewLog(string directory, string name)

@@ -3,7 +3,7 @@ using k8s.Models;
 
 namespace Orchestrator.Simulator.Storage;
 
-/// <summary>The Pod registry's rules: status kept apart, a spec that cannot change, graceful deletion.</summary>
+/// <summary>The Pod registry's rules: defaults, status kept apart, a spec that cannot change, graceful deletion.</summary>
 internal sealed class PodStrategy : ResourceStrategy
 {
     public override bool GracefulDelete => true;
@@ -12,10 +12,17 @@ internal sealed class PodStrategy : ResourceStrategy
     {
         var pod = (V1Pod)created;
         pod.Status = new V1PodStatus { Phase = "Pending", QosClass = "BestEffort" };
+        PodSpecDefaults.Apply(pod.Spec);
     }
 
-    public override void PrepareForUpdate(IKubernetesObject<V1ObjectMeta> updated, IKubernetesObject<V1ObjectMeta> existing) =>
-        ((V1Pod)updated).Status = ((V1Pod)existing).Status;
+    public override void PrepareForUpdate(IKubernetesObject<V1ObjectMeta> updated, IKubernetesObject<V1ObjectMeta> existing)
+    {
+        var pod = (V1Pod)updated;
+        pod.Status = ((V1Pod)existing).Status;
+
+        // Before the comparison with the stored spec, which was defaulted when it was created.
+        PodSpecDefaults.Apply(pod.Spec);
+    }
 
     public override IKubernetesObject<V1ObjectMeta> PrepareForStatusUpdate(IKubernetesObject<V1ObjectMeta> updated, IKubernetesObject<V1ObjectMeta> existing)
     {

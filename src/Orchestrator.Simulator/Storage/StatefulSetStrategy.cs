@@ -90,5 +90,7 @@ internal sealed class StatefulSetStrategy : ResourceStrategy
             spec.UpdateStrategy.RollingUpdate ??= new V1RollingUpdateStatefulSetStrategy();
             spec.UpdateStrategy.RollingUpdate.Partition ??= 0;
         }
+
+        PodSpecDefaults.Apply(spec.Template?.Spec);
     }
 }

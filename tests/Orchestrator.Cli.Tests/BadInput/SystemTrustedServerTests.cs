@@ -28,7 +28,7 @@ public sealed class SystemTrustedServerTests(RefusalFixture fixture) : IClassFix
             - name: region1
               cluster:
                 server: https://127.0.0.1:{server.Port}
-                certificate-authority-data: {Convert.ToBase64String(Encoding.ASCII.GetBytes(fixture.Clusters.Simulation.ServingAuthorityPem))}
+                certificate-authority-data: {Convert.ToBase64String(Encoding.ASCII.GetBytes(fixture.Clusters.Simulation.Regions[0].ServingAuthorityPem))}
             contexts:
             - name: region1
               context:

@@ -77,13 +77,12 @@ internal sealed class SampleSimulation : IAsyncDisposable
     private void WriteFilledInSamples()
     {
         var kubeconfig = SampleFiles.Read(SampleFiles.Kubeconfig);
-        var authority = Convert.ToBase64String(Encoding.UTF8.GetBytes(Simulation.ServingAuthorityPem));
         for (var index = 0; index < SampleRegions.Length; index++)
         {
             var region = Simulation.Regions[Math.Min(index, Simulation.Regions.Count - 1)];
             var placeholder = SampleRegions[index].Replace('-', '_').ToUpperInvariant();
             kubeconfig = Replace(kubeconfig, $"https://{SampleRegions[index]}.k8s.example.com:6443", region.Server!.GetLeftPart(UriPartial.Authority));
-            kubeconfig = Replace(kubeconfig, $"{placeholder}_API_SERVER_CA_BASE64", authority);
+            kubeconfig = Replace(kubeconfig, $"{placeholder}_API_SERVER_CA_BASE64", Convert.ToBase64String(Encoding.UTF8.GetBytes(region.ServingAuthorityPem)));
             kubeconfig = Replace(kubeconfig, $"{placeholder}_SERVICE_ACCOUNT_TOKEN", Simulation.BearerToken);
         }
 

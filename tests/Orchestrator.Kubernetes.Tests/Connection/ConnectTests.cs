@@ -138,7 +138,7 @@ public sealed class ConnectTests(SimulationFixture fixture) : IClassFixture<Simu
     {
         await using var impostor = await ImpostorServer.StartAsync("127.0.0.1");
         using var directory = new TemporaryDirectory();
-        var path = directory.Write("kubeconfig", Kubeconfig(impostor.Port, fixture.Simulation.ServingAuthorityPem));
+        var path = directory.Write("kubeconfig", Kubeconfig(impostor.Port, fixture.Simulation.Regions[0].ServingAuthorityPem));
         using var region = Connectors.Plain().Connect(new RegionSpec("east", path, null, "anton"), SimulationFixture.Cluster);
 
         var failure = await Assert.ThrowsAsync<ClusterException>(() => region.ReadSecretAsync("anything", Token));

@@ -39,10 +39,11 @@ public class SimulationFixture : IAsyncLifetime
     public k8s.Kubernetes Client(string region = "region1") =>
         new(KubernetesClientConfiguration.BuildConfigFromConfigFile(Simulation.KubeconfigPath, currentContext: region));
 
-    /// <summary>An HTTPS client that trusts the simulator's serving CA and carries its token: for the faults endpoint.</summary>
+    /// <summary>An HTTPS client that trusts the region's serving CA and carries its token: for the faults endpoint.</summary>
     public HttpClient Http(string region = "region1")
     {
-        var authority = X509Certificate2.CreateFromPem(Simulation.ServingAuthorityPem);
+        var endpoint = Simulation.Regions.Single(r => r.Name == region);
+        var authority = X509Certificate2.CreateFromPem(endpoint.ServingAuthorityPem);
         var handler = new HttpClientHandler
         {
             ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
@@ -54,7 +55,7 @@ public class SimulationFixture : IAsyncLifetime
                 return certificate is not null && chain.Build(certificate);
             },
         };
-        var client = new HttpClient(handler) { BaseAddress = Simulation.Regions.Single(r => r.Name == region).Server };
+        var client = new HttpClient(handler) { BaseAddress = endpoint.Server };
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Simulation.BearerToken);
         return client;
     }

@@ -133,6 +133,48 @@ public sealed class KubernetesClientCrudTests(SimulationFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Pod_CreateAndReplaceWithPortsWithoutProtocol_DefaultedToTcpAndReplaceAccepted()
+    {
+        using var client = fixture.Client();
+        var created = await client.CoreV1.CreateNamespacedPodAsync(
+            new V1Pod
+            {
+                Metadata = new V1ObjectMeta { Name = "ports-pod" },
+                Spec = new V1PodSpec
+                {
+                    Containers = [new V1Container { Name = "main", Image = "busybox", Ports = [new V1ContainerPort { ContainerPort = 8080 }] }],
+                    InitContainers = [new V1Container { Name = "init", Image = "busybox", Ports = [new V1ContainerPort { ContainerPort = 8081, Protocol = "UDP" }] }],
+                },
+            },
+            Namespace,
+            cancellationToken: Token);
+
+        Assert.Equal("TCP", Assert.Single(created.Spec.Containers[0].Ports).Protocol);
+        Assert.Equal("UDP", Assert.Single(created.Spec.InitContainers[0].Ports).Protocol);
+
+        // A client that leaves the protocol out again changes nothing the API server forbids: the default applies first.
+        created.Spec.Containers[0].Ports[0].Protocol = null;
+        created.Metadata.ResourceVersion = null;
+        created.Metadata.Labels = new Dictionary<string, string> { ["replaced"] = "yes" };
+        var replaced = await client.CoreV1.ReplaceNamespacedPodAsync(created, "ports-pod", Namespace, cancellationToken: Token);
+
+        Assert.Equal("yes", replaced.Metadata.Labels["replaced"]);
+        Assert.Equal("TCP", Assert.Single(replaced.Spec.Containers[0].Ports).Protocol);
+        await client.CoreV1.DeleteNamespacedPodAsync("ports-pod", Namespace, gracePeriodSeconds: 0, cancellationToken: Token);
+    }
+
+    [Fact]
+    public async Task StatefulSet_TemplatePortsWithoutProtocol_DefaultedToTcp()
+    {
+        using var client = fixture.Client();
+
+        var set = await client.AppsV1.ReadNamespacedStatefulSetAsync("example-cluster-cassandra-dc1", Namespace, cancellationToken: Token);
+
+        var ports = set.Spec.Template.Spec.Containers.Single(container => container.Name == "cassandra").Ports;
+        Assert.Equal([(7001, "TCP"), (9042, "TCP")], ports.Select(port => (port.ContainerPort, port.Protocol)));
+    }
+
+    [Fact]
     public async Task Lease_CreateAndRenew_KeepsTimesAndHolder()
     {
         using var client = fixture.Client();

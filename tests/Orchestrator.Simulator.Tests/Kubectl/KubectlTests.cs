@@ -59,6 +59,21 @@ public sealed class KubectlTests(SimulationFixture fixture) : IClassFixture<Simu
     }
 
     [Fact]
+    public async Task DescribePodAndStatefulSet_ContainerPorts_ShowTheProtocolTheApiServerDefaulted()
+    {
+        var kubectl = Support.Kubectl.For(fixture);
+
+        var pod = await kubectl.SucceedAsync("region2", "describe", "pod", "example-cluster-cassandra-dc1-0");
+        var set = await kubectl.SucceedAsync("region2", "describe", "statefulset", "example-cluster-cassandra-dc1");
+
+        foreach (var described in new[] { pod, set })
+        {
+            Assert.Contains("7001/TCP", described, StringComparison.Ordinal);
+            Assert.Contains("9042/TCP", described, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task ApplyEditedCaSecret_OperatorAcknowledgesAndEveryPodOfThatRegionIsReplaced_RolloutStatusFollowsIt()
     {
         var kubectl = Support.Kubectl.For(fixture);

@@ -43,10 +43,11 @@ public class SimulationFixture : IAsyncLifetime
     public Kubernetes Client(string region = "region1") =>
         new(KubernetesClientConfiguration.BuildConfigFromConfigFile(Simulation.KubeconfigPath, currentContext: region));
 
-    /// <summary>A plain HTTPS client that trusts the simulator's serving CA, with or without the bearer token.</summary>
+    /// <summary>A plain HTTPS client that trusts the region's serving CA, with or without the bearer token.</summary>
     public HttpClient Http(string region = "region1", bool authenticated = true)
     {
-        var authority = X509Certificate2.CreateFromPem(Simulation.ServingAuthorityPem);
+        var endpoint = Simulation.Regions.Single(r => r.Name == region);
+        var authority = X509Certificate2.CreateFromPem(endpoint.ServingAuthorityPem);
         var handler = new HttpClientHandler
         {
             ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
@@ -58,7 +59,7 @@ public class SimulationFixture : IAsyncLifetime
                 return certificate is not null && chain.Build(certificate);
             },
         };
-        var client = new HttpClient(handler) { BaseAddress = Simulation.Regions.Single(r => r.Name == region).Server };
+        var client = new HttpClient(handler) { BaseAddress = endpoint.Server };
         if (authenticated)
         {
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Simulation.BearerToken);
