@@ -24,9 +24,10 @@ public sealed class LiteDbRotationStore : IRotationStore
     private readonly JournalDocuments _journal;
     private readonly ProgressDocuments _progress;
     private readonly TimeProvider _timeProvider;
+    private readonly bool _readOnly;
     private bool _disposed;
 
-    private LiteDbRotationStore(LiteDatabase database, StatePaths paths, FieldCipher cipher, TimeProvider timeProvider)
+    private LiteDbRotationStore(LiteDatabase database, StatePaths paths, FieldCipher cipher, TimeProvider timeProvider, bool readOnly)
     {
         var serializer = new DocumentSerializer(cipher);
         _database = database;
@@ -35,39 +36,39 @@ public sealed class LiteDbRotationStore : IRotationStore
         _journal = new JournalDocuments(serializer);
         _progress = new ProgressDocuments(serializer);
         _timeProvider = timeProvider;
+        _readOnly = readOnly;
     }
 
     /// <summary>
     /// Opens the state file, creating it (and its key file) when missing. Throws <see cref="StoreException"/>, with
-    /// a one-line message naming the file and what to do, for a file that is not an intact state file, of a newer
-    /// schema, whose key does not match, or that cannot be read or written.
+    /// a one-line message naming the file and what to do, for a file that is not an intact state file (an empty one
+    /// included), of a newer schema, whose key does not match, or that cannot be read or written.
     /// </summary>
     public static LiteDbRotationStore Open(StoreOptions options, TimeProvider timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        if (string.IsNullOrWhiteSpace(options.Path))
-        {
-            throw new StoreException("no state file given: set ORCHESTRATOR_STATE or pass a path");
-        }
-
-        var paths = StatePaths.For(options.Path);
+        var paths = PathsOf(options, timeProvider);
         return CreationMask.Run(() =>
         {
-            var isNew = StateFile.Prepare(paths);
-            var database = new LiteDatabase(new ConnectionString
+            StateFile.PrepareForWriting(paths, temporary =>
             {
-                Filename = paths.Database,
-                Connection = ConnectionType.Shared,
-                // Ids compare as written (LiteDB's default collation ignores case). Only a new file can be given one:
-                // LiteDB refuses to open an existing file under a collation other than its own.
-                Collation = isNew ? new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal) : null,
+                using var created = new LiteDatabase(new ConnectionString
+                {
+                    Filename = temporary,
+                    // Nobody else knows the file under this name.
+                    Connection = ConnectionType.Direct,
+                    // Ids compare as written (LiteDB's default collation ignores case). Only a new file can be given one:
+                    // LiteDB refuses to open an existing file under a collation other than its own.
+                    Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
+                });
+                StoreErrors.Guard(paths, () => StoreInitializer.Initialize(
+                    created, paths, options.KeyOverride, SchemaMigrations.All, SchemaMigrations.CurrentVersion));
             });
+            var database = new LiteDatabase(new ConnectionString { Filename = paths.Database, Connection = ConnectionType.Shared });
             try
             {
                 var cipher = StoreErrors.Guard(paths, () => StoreInitializer.Initialize(
                     database, paths, options.KeyOverride, SchemaMigrations.All, SchemaMigrations.CurrentVersion));
-                return new LiteDbRotationStore(database, paths, cipher, timeProvider);
+                return new LiteDbRotationStore(database, paths, cipher, timeProvider, readOnly: false);
             }
             catch
             {
@@ -77,8 +78,39 @@ public sealed class LiteDbRotationStore : IRotationStore
         });
     }
 
+    /// <summary>
+    /// Opens the state file only to read it: creates nothing (no file, directory, key file or lock), writes nothing,
+    /// and works on a file and directory the user may only read. A file of an older schema is read through a copy
+    /// migrated in memory, and left as it is. Throws <see cref="StoreException"/> as <see cref="Open"/> does, and for
+    /// a missing file ("no state file at PATH"). Methods that would write throw <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public static LiteDbRotationStore OpenReadOnly(StoreOptions options, TimeProvider timeProvider)
+    {
+        var paths = PathsOf(options, timeProvider);
+        StateFile.PrepareForReading(paths);
+        var database = new LiteDatabase(new ConnectionString { Filename = paths.Database, Connection = ConnectionType.Shared, ReadOnly = true });
+        try
+        {
+            var (cipher, version) = StoreErrors.Guard(paths, () => StoreInitializer.Inspect(
+                database, paths, options.KeyOverride, SchemaMigrations.CurrentVersion));
+            if (version < SchemaMigrations.CurrentVersion)
+            {
+                database.Dispose();
+                database = StoreErrors.Guard(paths, () => MigratedCopy.Open(paths, version));
+            }
+
+            return new LiteDbRotationStore(database, paths, cipher, timeProvider, readOnly: true);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
     public Task CreateAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken)
     {
+        ThrowIfReadOnly();
         ArgumentNullException.ThrowIfNull(rotation);
         ArgumentNullException.ThrowIfNull(journal);
         RotationIds.Validate(rotation.Id);
@@ -114,6 +146,7 @@ public sealed class LiteDbRotationStore : IRotationStore
 
     public Task SaveAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken)
     {
+        ThrowIfReadOnly();
         ArgumentNullException.ThrowIfNull(rotation);
         ArgumentNullException.ThrowIfNull(journal);
         var document = _rotations.ToDocument(rotation);
@@ -136,6 +169,7 @@ public sealed class LiteDbRotationStore : IRotationStore
 
     public Task SaveProgressAsync(string id, int stepNumber, WaitProgress progress, CancellationToken cancellationToken)
     {
+        ThrowIfReadOnly();
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(progress);
         var document = _progress.ToDocument(id, stepNumber, progress);
@@ -190,6 +224,7 @@ public sealed class LiteDbRotationStore : IRotationStore
 
     public Task RequestAbortAsync(string id, string reason, CancellationToken cancellationToken)
     {
+        ThrowIfReadOnly();
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(reason);
         var request = new BsonDocument
@@ -209,6 +244,7 @@ public sealed class LiteDbRotationStore : IRotationStore
 
     public Task ClearAbortRequestAsync(string id, CancellationToken cancellationToken)
     {
+        ThrowIfReadOnly();
         ArgumentNullException.ThrowIfNull(id);
         return RunAsync(() => _database.GetCollection(Collections.AbortRequests).Delete(id), cancellationToken);
     }
@@ -217,6 +253,7 @@ public sealed class LiteDbRotationStore : IRotationStore
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(owner);
+        ThrowIfReadOnly();
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(RunLockFile.TryAcquire(_paths, id, owner, _timeProvider.GetUtcNow()));
@@ -228,6 +265,23 @@ public sealed class LiteDbRotationStore : IRotationStore
         {
             _disposed = true;
             _database.Dispose();
+        }
+    }
+
+    private static StatePaths PathsOf(StoreOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        return string.IsNullOrWhiteSpace(options.Path)
+            ? throw new StoreException("no state file given: set ORCHESTRATOR_STATE or pass a path")
+            : StatePaths.For(options.Path);
+    }
+
+    private void ThrowIfReadOnly()
+    {
+        if (_readOnly)
+        {
+            throw new InvalidOperationException($"state file {_paths.Database} was opened only to read");
         }
     }
 
