@@ -256,7 +256,20 @@ public sealed class LiteDbRotationStore : IRotationStore
         ThrowIfReadOnly();
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(RunLockFile.TryAcquire(_paths, id, owner, _timeProvider.GetUtcNow()));
+        return RunLockFile.TryAcquireAsync(_paths, id, owner, _timeProvider, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the lock file without creating anything. When it does not name a holder that is gone, it takes the
+    /// lock shared for an instant to learn whether anyone holds it; <see cref="TryLockAsync"/> waits such an
+    /// instant out (see <see cref="RunnerProbe"/>), so asking never makes a runner fail to take its lock.
+    /// </summary>
+    public Task<string?> FindRunnerAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        return RunnerProbe.FindAsync(_paths, id, _timeProvider, cancellationToken);
     }
 
     public void Dispose()

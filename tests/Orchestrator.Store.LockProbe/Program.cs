@@ -6,7 +6,8 @@ using Orchestrator.Store;
 //   hold   <state file> <rotation id> <owner>  prints "acquired" and keeps the lock until stdin closes, or "held-by <who>" (exit 3)
 //   write  <state file> <rotation id> <count>  takes the lock, then saves the rotation <count> times with a journal entry
 //                                              each, printing "saved <n>" after each save
-//   read   <state file> <rotation id> -        opens the file only to read, prints "rotations <ids>" and "journal <count>"
+//   read   <state file> <rotation id> -        opens the file only to read, prints "rotations <ids>", "journal <count>"
+//                                              and "runner <who or none>"
 //   create <state file> <rotation id> <reason> prints "ready", waits for a line on stdin, then opens (so creates) the file
 //                                              and asks to abort the rotation with the reason; prints "done"
 // Exit codes: 0 done, 3 lock held elsewhere, 4 store error (message on stderr), 2 usage.
@@ -26,6 +27,7 @@ try
         var rotations = await reader.ListAsync(CancellationToken.None);
         Console.WriteLine($"rotations {string.Join(',', rotations.Select(rotation => rotation.Id))}");
         Console.WriteLine($"journal {(await reader.ReadJournalAsync(args[2], CancellationToken.None)).Count}");
+        Console.WriteLine($"runner {await reader.FindRunnerAsync(args[2], CancellationToken.None) ?? "none"}");
         return 0;
     }
 
