@@ -249,6 +249,10 @@ public sealed class LiteDbRotationStore : IRotationStore
         return RunAsync(() => _database.GetCollection(Collections.AbortRequests).Delete(id), cancellationToken);
     }
 
+    /// <summary>
+    /// Takes the rotation's lock file. Released once the rotation is final as stored (Succeeded or RolledBack), the
+    /// lock file is deleted: a finished rotation needs no lock, and whoever takes one again reads it final.
+    /// </summary>
     public Task<RunLock> TryLockAsync(string id, string owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -256,7 +260,7 @@ public sealed class LiteDbRotationStore : IRotationStore
         ThrowIfReadOnly();
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
-        return RunLockFile.TryAcquireAsync(_paths, id, owner, _timeProvider, cancellationToken);
+        return RunLockFile.TryAcquireAsync(_paths, id, owner, _timeProvider, () => IsFinalAsync(id), cancellationToken);
     }
 
     /// <summary>
@@ -297,6 +301,17 @@ public sealed class LiteDbRotationStore : IRotationStore
             throw new InvalidOperationException($"state file {_paths.Database} was opened only to read");
         }
     }
+
+    /// <summary>Whether the rotation is stored as Succeeded or RolledBack, which nothing changes again; reads its state alone.</summary>
+    private Task<bool> IsFinalAsync(string id) =>
+        RunAsync(
+            () => _database.GetCollection(Collections.Rotations).Query()
+                    .Where(Query.EQ("_id", id))
+                    .Select(RotationDocuments.StateProjection)
+                    .FirstOrDefault()?[RotationDocuments.State] is { IsString: true } state
+                && Enum.TryParse<RotationState>(state.AsString, out var parsed)
+                && parsed is RotationState.Succeeded or RotationState.RolledBack,
+            CancellationToken.None);
 
     /// <summary>Within the caller's transaction, so that the rotation and its progress are read as of one moment.</summary>
     private Rotation WithProgress(Rotation rotation) =>
