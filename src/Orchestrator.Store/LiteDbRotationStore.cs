@@ -24,9 +24,10 @@ public sealed class LiteDbRotationStore : IRotationStore
     private readonly JournalDocuments _journal;
     private readonly ProgressDocuments _progress;
     private readonly TimeProvider _timeProvider;
+    private readonly bool _readOnly;
     private bool _disposed;
 
-    private LiteDbRotationStore(LiteDatabase database, StatePaths paths, FieldCipher cipher, TimeProvider timeProvider)
+    private LiteDbRotationStore(LiteDatabase database, StatePaths paths, FieldCipher cipher, TimeProvider timeProvider, bool readOnly)
     {
         var serializer = new DocumentSerializer(cipher);
         _database = database;
@@ -35,39 +36,39 @@ public sealed class LiteDbRotationStore : IRotationStore
         _journal = new JournalDocuments(serializer);
         _progress = new ProgressDocuments(serializer);
         _timeProvider = timeProvider;
+        _readOnly = readOnly;
     }
 
     /// <summary>
     /// Opens the state file, creating it (and its key file) when missing. Throws <see cref="StoreException"/>, with
-    /// a one-line message naming the file and what to do, for a file that is not an intact state file, of a newer
-    /// schema, whose key does not match, or that cannot be read or written.
+    /// a one-line message naming the file and what to do, for a file that is not an intact state file (an empty one
+    /// included), of a newer schema, whose key does not match, or that cannot be read or written.
     /// </summary>
     public static LiteDbRotationStore Open(StoreOptions options, TimeProvider timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        if (string.IsNullOrWhiteSpace(options.Path))
-        {
-            throw new StoreException("no state file given: set ORCHESTRATOR_STATE or pass a path");
-        }
-
-        var paths = StatePaths.For(options.Path);
+        var paths = PathsOf(options, timeProvider);
         return CreationMask.Run(() =>
         {
-            var isNew = StateFile.Prepare(paths);
-            var database = new LiteDatabase(new ConnectionString
+            StateFile.PrepareForWriting(paths, temporary =>
             {
-                Filename = paths.Database,
-                Connection = ConnectionType.Shared,
-                // Ids compare as written (LiteDB's default collation ignores case). Only a new file can be given one:
-                // LiteDB refuses to open an existing file under a collation other than its own.
-                Collation = isNew ? new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal) : null,
+                using var created = new LiteDatabase(new ConnectionString
+                {
+                    Filename = temporary,
+                    // Nobody else knows the file under this name.
+                    Connection = ConnectionType.Direct,
+                    // Ids compare as written (LiteDB's default collation ignores case). Only a new file can be given one:
+                    // LiteDB refuses to open an existing file under a collation other than its own.
+                    Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
+                });
+                StoreErrors.Guard(paths, () => StoreInitializer.Initialize(
+                    created, paths, options.KeyOverride, SchemaMigrations.All, SchemaMigrations.CurrentVersion));
             });
+            var database = new LiteDatabase(new ConnectionString { Filename = paths.Database, Connection = ConnectionType.Shared });
             try
             {
                 var cipher = StoreErrors.Guard(paths, () => StoreInitializer.Initialize(
                     database, paths, options.KeyOverride, SchemaMigrations.All, SchemaMigrations.CurrentVersion));
-                return new LiteDbRotationStore(database, paths, cipher, timeProvider);
+                return new LiteDbRotationStore(database, paths, cipher, timeProvider, readOnly: false);
             }
             catch
             {
@@ -77,8 +78,39 @@ public sealed class LiteDbRotationStore : IRotationStore
         });
     }
 
+    /// <summary>
+    /// Opens the state file only to read it: creates nothing (no file, directory, key file or lock), writes nothing,
+    /// and works on a file and directory the user may only read. A file of an older schema is read through a copy
+    /// migrated in memory, and left as it is. Throws <see cref="StoreException"/> as <see cref="Open"/> does, and for
+    /// a missing file ("no state file at PATH"). Methods that would write throw <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public static LiteDbRotationStore OpenReadOnly(StoreOptions options, TimeProvider timeProvider)
+    {
+        var paths = PathsOf(options, timeProvider);
+        StateFile.PrepareForReading(paths);
+        var database = new LiteDatabase(new ConnectionString { Filename = paths.Database, Connection = ConnectionType.Shared, ReadOnly = true });
+        try
+        {
+            var (cipher, version) = StoreErrors.Guard(paths, () => StoreInitializer.Inspect(
+                database, paths, options.KeyOverride, SchemaMigrations.CurrentVersion));
+            if (version < SchemaMigrations.CurrentVersion)
+            {
+                database.Dispose();
+                database = StoreErrors.Guard(paths, () => MigratedCopy.Open(paths, version));
+            }
+
+            return new LiteDbRotationStore(database, paths, cipher, timeProvider, readOnly: true);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
     public Task CreateAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken)
     {
+        ThrowIfReadOnly();
         ArgumentNullException.ThrowIfNull(rotation);
         ArgumentNullException.ThrowIfNull(journal);
         RotationIds.Validate(rotation.Id);
@@ -114,6 +146,7 @@ public sealed class LiteDbRotationStore : IRotationStore
 
     public Task SaveAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken)
     {
+        ThrowIfReadOnly();
         ArgumentNullException.ThrowIfNull(rotation);
         ArgumentNullException.ThrowIfNull(journal);
         var document = _rotations.ToDocument(rotation);
@@ -136,6 +169,7 @@ public sealed class LiteDbRotationStore : IRotationStore
 
     public Task SaveProgressAsync(string id, int stepNumber, WaitProgress progress, CancellationToken cancellationToken)
     {
+        ThrowIfReadOnly();
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(progress);
         var document = _progress.ToDocument(id, stepNumber, progress);
@@ -190,6 +224,7 @@ public sealed class LiteDbRotationStore : IRotationStore
 
     public Task RequestAbortAsync(string id, string reason, CancellationToken cancellationToken)
     {
+        ThrowIfReadOnly();
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(reason);
         var request = new BsonDocument
@@ -209,17 +244,36 @@ public sealed class LiteDbRotationStore : IRotationStore
 
     public Task ClearAbortRequestAsync(string id, CancellationToken cancellationToken)
     {
+        ThrowIfReadOnly();
         ArgumentNullException.ThrowIfNull(id);
         return RunAsync(() => _database.GetCollection(Collections.AbortRequests).Delete(id), cancellationToken);
     }
 
+    /// <summary>
+    /// Takes the rotation's lock file. Released once the rotation is final as stored (Succeeded or RolledBack), the
+    /// lock file is deleted: a finished rotation needs no lock, and whoever takes one again reads it final.
+    /// </summary>
     public Task<RunLock> TryLockAsync(string id, string owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(owner);
+        ThrowIfReadOnly();
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(RunLockFile.TryAcquire(_paths, id, owner, _timeProvider.GetUtcNow()));
+        return RunLockFile.TryAcquireAsync(_paths, id, owner, _timeProvider, () => IsFinalAsync(id), cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the lock file without creating anything. When it does not name a holder that is gone, it takes the
+    /// lock shared for an instant to learn whether anyone holds it; <see cref="TryLockAsync"/> waits such an
+    /// instant out (see <see cref="RunnerProbe"/>), so asking never makes a runner fail to take its lock.
+    /// </summary>
+    public Task<string?> FindRunnerAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        return RunnerProbe.FindAsync(_paths, id, _timeProvider, cancellationToken);
     }
 
     public void Dispose()
@@ -230,6 +284,34 @@ public sealed class LiteDbRotationStore : IRotationStore
             _database.Dispose();
         }
     }
+
+    private static StatePaths PathsOf(StoreOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        return string.IsNullOrWhiteSpace(options.Path)
+            ? throw new StoreException("no state file given: set ORCHESTRATOR_STATE or pass a path")
+            : StatePaths.For(options.Path);
+    }
+
+    private void ThrowIfReadOnly()
+    {
+        if (_readOnly)
+        {
+            throw new InvalidOperationException($"state file {_paths.Database} was opened only to read");
+        }
+    }
+
+    /// <summary>Whether the rotation is stored as Succeeded or RolledBack, which nothing changes again; reads its state alone.</summary>
+    private Task<bool> IsFinalAsync(string id) =>
+        RunAsync(
+            () => _database.GetCollection(Collections.Rotations).Query()
+                    .Where(Query.EQ("_id", id))
+                    .Select(RotationDocuments.StateProjection)
+                    .FirstOrDefault()?[RotationDocuments.State] is { IsString: true } state
+                && Enum.TryParse<RotationState>(state.AsString, out var parsed)
+                && parsed is RotationState.Succeeded or RotationState.RolledBack,
+            CancellationToken.None);
 
     /// <summary>Within the caller's transaction, so that the rotation and its progress are read as of one moment.</summary>
     private Rotation WithProgress(Rotation rotation) =>

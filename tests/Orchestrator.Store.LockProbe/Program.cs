@@ -2,23 +2,46 @@ using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Store;
 
-// Usage (the state key comes from ORCHESTRATOR_STATE_KEY):
-//   hold  <state file> <rotation id> <owner>  prints "acquired" and keeps the lock until stdin closes, or "held-by <who>" (exit 3)
-//   write <state file> <rotation id> <count>  takes the lock, then saves the rotation <count> times with a journal entry
-//                                             each, printing "saved <n>" after each save
+// Usage (the state key comes from ORCHESTRATOR_STATE_KEY, else the key file):
+//   hold   <state file> <rotation id> <owner>  prints "acquired" and keeps the lock until stdin closes, or "held-by <who>" (exit 3)
+//   write  <state file> <rotation id> <count>  takes the lock, then saves the rotation <count> times with a journal entry
+//                                              each, printing "saved <n>" after each save
+//   read   <state file> <rotation id> -        opens the file only to read, prints "rotations <ids>", "journal <count>"
+//                                              and "runner <who or none>"
+//   create <state file> <rotation id> <reason> prints "ready", waits for a line on stdin, then opens (so creates) the file
+//                                              and asks to abort the rotation with the reason; prints "done"
 // Exit codes: 0 done, 3 lock held elsewhere, 4 store error (message on stderr), 2 usage.
-if (args.Length != 4 || args[0] is not ("hold" or "write"))
+if (args.Length != 4 || args[0] is not ("hold" or "write" or "read" or "create"))
 {
-    await Console.Error.WriteLineAsync("usage: hold <state> <id> <owner> | write <state> <id> <count>");
+    await Console.Error.WriteLineAsync("usage: hold <state> <id> <owner> | write <state> <id> <count> | read <state> <id> - | create <state> <id> <reason>");
     return 2;
 }
 
 var time = TimeProvider.System;
+var options = new StoreOptions(args[1]) { KeyOverride = Environment.GetEnvironmentVariable(StoreOptions.KeyVariable) };
 try
 {
-    using var store = LiteDbRotationStore.Open(
-        new StoreOptions(args[1]) { KeyOverride = Environment.GetEnvironmentVariable(StoreOptions.KeyVariable) },
-        time);
+    if (args[0] == "read")
+    {
+        using var reader = LiteDbRotationStore.OpenReadOnly(options, time);
+        var rotations = await reader.ListAsync(CancellationToken.None);
+        Console.WriteLine($"rotations {string.Join(',', rotations.Select(rotation => rotation.Id))}");
+        Console.WriteLine($"journal {(await reader.ReadJournalAsync(args[2], CancellationToken.None)).Count}");
+        Console.WriteLine($"runner {await reader.FindRunnerAsync(args[2], CancellationToken.None) ?? "none"}");
+        return 0;
+    }
+
+    if (args[0] == "create")
+    {
+        Console.WriteLine("ready");
+        await Console.In.ReadLineAsync();
+        using var creator = LiteDbRotationStore.Open(options, time);
+        await creator.RequestAbortAsync(args[2], args[3], CancellationToken.None);
+        Console.WriteLine("done");
+        return 0;
+    }
+
+    using var store = LiteDbRotationStore.Open(options, time);
     await using var runLock = await store.TryLockAsync(args[2], $"probe {args[0]}", CancellationToken.None);
     if (!runLock.Acquired)
     {

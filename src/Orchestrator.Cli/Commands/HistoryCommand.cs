@@ -21,7 +21,8 @@ internal static class HistoryCommand
         };
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
-            using var store = services.OpenStore(parse.GetValue(state));
+            using var opened = services.OpenReader(parse.GetValue(state));
+            var store = RotationLookup.Opened(opened, parse.GetValue(id));
             var rotation = await RotationLookup.FindOrNewestAsync(store, parse.GetValue(id)!, cancellationToken);
             var journal = await store.ReadJournalAsync(rotation.Id, cancellationToken);
             if (parse.GetValue(output) == "json")

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Orchestrator.Cli.Output;
+using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Cli.Commands;
 
@@ -14,8 +15,9 @@ internal static class ListCommand
         var command = new Command("list", "List every rotation in the state file, newest first.") { state, output };
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
-            using var store = services.OpenStore(parse.GetValue(state));
-            var rotations = await store.ListAsync(cancellationToken);
+            // No store: the default state file, never made, holds no rotation yet.
+            using var store = services.OpenReader(parse.GetValue(state));
+            IReadOnlyList<RotationSummary> rotations = store is null ? [] : await store.ListAsync(cancellationToken);
             if (parse.GetValue(output) == "json")
             {
                 await services.Output.WriteLineAsync(JsonSerializer.Serialize(rotations.Select(RotationView.Of), RotationView.Json));

@@ -14,7 +14,8 @@ internal static class StatusCommand
         var command = new Command("status", "Show a rotation's state and every step (reads only the state file).") { id, state, output };
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
-            using var store = services.OpenStore(parse.GetValue(state));
+            using var opened = services.OpenReader(parse.GetValue(state));
+            var store = RotationLookup.Opened(opened, parse.GetValue(id));
             var rotation = await RotationLookup.FindOrNewestAsync(store, parse.GetValue(id), cancellationToken);
             await RotationSession.PrintAsync(services, rotation, parse.GetValue(output) == "json");
             return ExitCodes.Success;

@@ -45,16 +45,19 @@ internal static class VerifyCommand
         return command;
     }
 
-    /// <summary>The state file's rotations of this Secret; none when there is no state file (it is never created here).</summary>
+    /// <summary>
+    /// The state file's rotations of this Secret; none when there is no state file. It is opened only to read: never
+    /// created or changed here, and refused (an empty one too) when it is not an intact state file.
+    /// </summary>
     private static async Task<IReadOnlyList<RecordedRotation>> ReadRotationsAsync(CliServices services, string? path, RotationSpec spec, CancellationToken cancellationToken)
     {
         var file = new FileInfo(path ?? StoreOptions.DefaultPath());
-        if (!file.Exists || file.Length == 0)
+        if (!file.Exists)
         {
             return [];
         }
 
-        using var store = services.OpenStore(file.FullName);
-        return await RecordedRotations.ReadAsync(store, spec, cancellationToken);
+        using var store = services.OpenReader(file.FullName);
+        return store is null ? [] : await RecordedRotations.ReadAsync(store, spec, cancellationToken);
     }
 }

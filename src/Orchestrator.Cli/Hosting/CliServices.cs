@@ -40,10 +40,23 @@ internal sealed class CliServices(Func<ILoggerFactory> loggers, TimeProvider tim
     public IClusterConnector VerifyConnector => new KubernetesClusterConnector(Loggers, Time, new KubernetesClientOptions { UserAgent = VerifyUserAgent });
 
     /// <summary>The state file: <c>--state</c>, else the default path; its key from ORCHESTRATOR_STATE_KEY when set.</summary>
-    public IRotationStore OpenStore(string? path)
+    public IRotationStore OpenStore(string? path) => LiteDbRotationStore.Open(Options(path), Time);
+
+    /// <summary>
+    /// The state file for a command that only reads, opened so that nothing is created or changed. Null when the
+    /// path is the built-in default (neither <c>--state</c> nor ORCHESTRATOR_STATE names one) and nothing is there:
+    /// no rotation was ever run. Any other missing path is refused, naming it: a path given is meant to exist.
+    /// </summary>
+    public IRotationStore? OpenReader(string? path)
+    {
+        var options = Options(path);
+        var builtInDefault = path is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(StoreOptions.StateVariable));
+        return builtInDefault && !Path.Exists(options.Path) ? null : LiteDbRotationStore.OpenReadOnly(options, Time);
+    }
+
+    private static StoreOptions Options(string? path)
     {
         var key = Environment.GetEnvironmentVariable(StoreOptions.KeyVariable);
-        var options = new StoreOptions(path ?? StoreOptions.DefaultPath()) { KeyOverride = string.IsNullOrEmpty(key) ? null : key };
-        return LiteDbRotationStore.Open(options, Time);
+        return new StoreOptions(path ?? StoreOptions.DefaultPath()) { KeyOverride = string.IsNullOrEmpty(key) ? null : key };
     }
 }

@@ -51,4 +51,12 @@ public interface IRotationStore : IDisposable
     /// process holds it, the result says who.
     /// </summary>
     Task<RunLock> TryLockAsync(string id, string owner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Who runs the rotation now: null when no process holds its run lock, else the holder as
+    /// <see cref="RunLock.Holder"/> gives it (process, host, since when). Reads only, creates nothing, and works on a
+    /// store opened for reading. Asking must never make a concurrent <see cref="TryLockAsync"/> fail: an
+    /// implementation that has to touch the lock to ask makes <see cref="TryLockAsync"/> wait out that touch.
+    /// </summary>
+    Task<string?> FindRunnerAsync(string id, CancellationToken cancellationToken);
 }

@@ -24,6 +24,8 @@ internal sealed class RotationDocuments(DocumentSerializer serializer)
 
     public static readonly BsonExpression IdProjection = BsonExpression.Create("{ _id }");
 
+    public static readonly BsonExpression StateProjection = BsonExpression.Create($"{{ {State} }}");
+
     public BsonDocument ToDocument(Rotation rotation)
     {
         ArgumentNullException.ThrowIfNull(rotation);

@@ -4,57 +4,56 @@ using Orchestrator.Core.Persistence;
 namespace Orchestrator.Store.Files;
 
 /// <summary>
-/// Readies the state file for LiteDB: its directory (0700 when created), the file itself (0600, created empty), and
-/// a check that an existing file is an intact LiteDB 5 database, done before LiteDB opens it because LiteDB
-/// silently rewrites what it does not recognise.
+/// Readies the state file for LiteDB: for writing, its directory (0700 when created) and the file itself (made
+/// whole by <see cref="NewStateFile"/> when missing); for reading, nothing made. Either way, a check that the file is
+/// an intact LiteDB 5 database, done before LiteDB opens it because LiteDB silently rewrites what it does not
+/// recognise.
 /// </summary>
 internal static class StateFile
 {
-    /// <summary>Returns true when the file holds no database yet (just created, or empty).</summary>
-    public static bool Prepare(StatePaths paths)
+    /// <param name="initialize">Makes a new state database of the empty file at the path it is given.</param>
+    public static void PrepareForWriting(StatePaths paths, Action<string> initialize)
     {
-        var database = paths.Database;
-        if (Directory.Exists(database))
-        {
-            throw new StoreException($"state file {database} is a directory; give the path of a file");
-        }
-
+        RefuseDirectory(paths);
         try
         {
             OwnerOnly.CreateDirectory(paths.Directory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StoreException($"cannot create the directory of state file {database}: {e.Message}", e);
+            throw new StoreException($"cannot create the directory of state file {paths.Database}: {e.Message}", e);
         }
 
-        CreateIfMissing(database);
-        return LiteDbMutex.Hold(database, () => Check(paths));
+        NewStateFile.CreateIfMissing(paths, initialize);
+        LiteDbMutex.Hold(paths.Database, () => Check(paths, write: true));
     }
 
-    private static void CreateIfMissing(string database)
+    public static void PrepareForReading(StatePaths paths)
     {
-        if (File.Exists(database))
+        RefuseDirectory(paths);
+        if (!File.Exists(paths.Database))
         {
-            return;
+            throw Missing(paths);
         }
 
-        try
+        LiteDbMutex.Hold(paths.Database, () => Check(paths, write: false));
+    }
+
+    private static void RefuseDirectory(StatePaths paths)
+    {
+        if (Directory.Exists(paths.Database))
         {
-            // LiteDB accepts an empty file as a new database, and this way the file is 0600 from the start.
-            using var created = new FileStream(database, OwnerOnly.Options(FileMode.CreateNew, FileAccess.Write));
-        }
-        catch (IOException) when (File.Exists(database))
-        {
-            // Another process created it first.
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new StoreException($"cannot create state file {database}: {e.Message}", e);
+            throw new StoreException($"state file {paths.Database} is a directory; give the path of a file");
         }
     }
 
-    private static bool Check(StatePaths paths)
+    private static StoreException Missing(StatePaths paths, Exception? cause = null)
+    {
+        var message = $"no state file at {paths.Database}; check the path, or start a rotation to create it";
+        return cause is null ? new StoreException(message) : new StoreException(message, cause);
+    }
+
+    private static bool Check(StatePaths paths, bool write)
     {
         var database = paths.Database;
         long length;
@@ -62,14 +61,18 @@ internal static class StateFile
         int read;
         try
         {
-            // Opening for writing too: a file this program could read but not save to is refused now, not mid-rotation.
-            using var stream = new FileStream(database, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+            // A writer opens for writing too: a file it could read but not save to is refused now, not mid-rotation.
+            using var stream = new FileStream(database, FileMode.Open, write ? FileAccess.ReadWrite : FileAccess.Read, FileShare.ReadWrite);
             length = stream.Length;
             read = stream.ReadAtLeast(page, page.Length, throwOnEndOfStream: false);
         }
+        catch (FileNotFoundException e) when (!write)
+        {
+            throw Missing(paths, e);
+        }
         catch (UnauthorizedAccessException e)
         {
-            throw new StoreException($"cannot read and write state file {database}: permission denied; check its owner and mode", e);
+            throw new StoreException($"cannot {(write ? "read and write" : "read")} state file {database}: permission denied; check its owner and mode", e);
         }
         catch (IOException e)
         {
@@ -78,7 +81,8 @@ internal static class StateFile
 
         if (length == 0)
         {
-            return true;
+            // A state file is made whole before it takes its name: an empty one was cut short, or made by another program.
+            throw new StoreException($"state file {database} is empty (0 bytes), which no state file is; it is left untouched: restore it from a backup or move it aside");
         }
 
         var header = LiteDbHeader.Parse(page.AsSpan(0, read));
@@ -100,12 +104,19 @@ internal static class StateFile
         }
 
         // With a write-ahead log beside it, the data file may lag behind its header until LiteDB replays the log.
-        if (!File.Exists(paths.LiteDbLog) && (length % LiteDbHeader.PageSize != 0 || length < header.MinimumLength))
+        var logged = File.Exists(paths.LiteDbLog);
+        if (!logged && (length % LiteDbHeader.PageSize != 0 || length < header.MinimumLength))
         {
             throw new StoreException($"state file {database} is truncated ({length} bytes where its header needs {header.MinimumLength}); restore it from a backup or move it aside");
         }
 
-        return false;
+        // LiteDB cuts a partly written last page off, even when it opens a file only to read it.
+        if (!write && length % LiteDbHeader.PageSize != 0)
+        {
+            throw new StoreException($"state file {database} ends in a partly written page ({length} bytes); it is left untouched: the next command that changes the state file repairs it");
+        }
+
+        return true;
     }
 
     private static bool StartsLikeLiteDb(ReadOnlySpan<byte> start) =>

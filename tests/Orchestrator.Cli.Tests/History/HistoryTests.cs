@@ -123,9 +123,7 @@ public sealed class HistoryTests(HistoryFixture fixture) : IClassFixture<History
     [Fact]
     public async Task History_UnknownRotation_Exit2SayingToRunList()
     {
-        using var directory = new TemporaryDirectory();
-
-        var outcome = await OrchestratorProcess.RunAsync(["history", "rot-nope", "--state", directory.File("state.db")]);
+        var outcome = await OrchestratorProcess.RunAsync(["history", "rot-nope", "--state", fixture.Clusters.StatePath]);
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Equal("error: no rotation rot-nope in this state file; see orchestrator list", outcome.Error.Trim());

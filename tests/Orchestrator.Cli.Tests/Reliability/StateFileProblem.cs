@@ -17,4 +17,7 @@ public enum StateFileProblem
 
     /// <summary>A real state file opened with another key than the one that wrote it.</summary>
     KeyMismatch,
+
+    /// <summary>An empty file (0 bytes), which no state file ever is.</summary>
+    Empty,
 }

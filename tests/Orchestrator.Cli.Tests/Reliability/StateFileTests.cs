@@ -18,7 +18,7 @@ public sealed class StateFileTests(FinishedRotation finished) : IClassFixture<Fi
         var cases = new TheoryData<StateFileProblem, string>();
         foreach (var problem in Enum.GetValues<StateFileProblem>())
         {
-            foreach (var command in new[] { "status", "list", "resume", "start-rotation" })
+            foreach (var command in new[] { "status", "list", "history", "verify", "resume", "start-rotation" })
             {
                 cases.Add(problem, command);
             }
@@ -36,9 +36,12 @@ public sealed class StateFileTests(FinishedRotation finished) : IClassFixture<Fi
         var (expected, environment) = Prepare(problem, directory, path);
         var before = Contents(directory.Path);
         var writes = finished.Clusters.OrchestratorWrites().Count;
-        string[] arguments = command == "start-rotation"
-            ? ["start-rotation", "--spec", finished.Spec, "--state", path]
-            : [command, "--state", path];
+        string[] arguments = command switch
+        {
+            "start-rotation" or "verify" => [command, "--spec", finished.Spec, "--state", path],
+            "history" => [command, "rot-1", "--state", path],
+            _ => [command, "--state", path],
+        };
 
         var outcome = await OrchestratorProcess.RunAsync(arguments, environment);
 
@@ -89,6 +92,9 @@ public sealed class StateFileTests(FinishedRotation finished) : IClassFixture<Fi
                 }
 
                 return (["was written by a newer orchestrator (schema 1000)", "upgrade"], environment);
+            case StateFileProblem.Empty:
+                directory.Write("state.db", []);
+                return (["is empty (0 bytes)", "it is left untouched", "restore it from a backup or move it aside"], environment);
             default:
                 directory.Write("state.db", finished.StateFile);
                 directory.Write("state.db.key", finished.KeyFile);

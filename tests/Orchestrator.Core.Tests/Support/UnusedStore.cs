@@ -40,6 +40,8 @@ internal sealed class UnusedStore(Action<WaitProgress>? progressSaved = null) : 
 
     public Task<RunLock> TryLockAsync(string id, string owner, CancellationToken cancellationToken) => Unexpected<RunLock>();
 
+    public Task<string?> FindRunnerAsync(string id, CancellationToken cancellationToken) => Unexpected<string?>();
+
     public void Dispose()
     {
     }

@@ -42,15 +42,15 @@ public sealed class DamagedFileTests
     }
 
     [Fact]
-    public async Task Open_ZeroLengthFile_OpensAsANewStore()
+    public void Open_ZeroLengthFile_RefusesAsEmptyAndLeavesItUntouched()
     {
         using var directory = new TemporaryDirectory();
         var path = directory.Write("state.db", []);
 
-        using var store = TestStores.Open(path);
-        await store.CreateAsync(TestRotations.New("rot-1"), [], TestContext.Current.CancellationToken);
+        var error = AssertRefused(path);
 
-        Assert.Single(await store.ListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal($"state file {path} is empty (0 bytes), which no state file is; it is left untouched: restore it from a backup or move it aside", error.Message);
+        Assert.Equal(["state.db"], Directory.GetFileSystemEntries(directory.Path).Select(Path.GetFileName));
     }
 
     [Theory]

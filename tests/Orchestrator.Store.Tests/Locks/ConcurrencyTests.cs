@@ -1,3 +1,4 @@
+using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Store.Tests.Support;
 using Orchestrator.Testing;
@@ -6,7 +7,7 @@ namespace Orchestrator.Store.Tests.Locks;
 
 /// <summary>
 /// A run saving often while other commands read the same file: a real second process, and two stores of one
-/// process on parallel threads.
+/// process on parallel threads; and several processes making one new file at once.
 /// </summary>
 public sealed class ConcurrencyTests
 {
@@ -58,6 +59,67 @@ public sealed class ConcurrencyTests
         await Task.WhenAll(readers);
 
         Assert.Equal(Enumerable.Range(1, Saves).Cast<int?>(), (await readerStore.ReadJournalAsync("rot-1", TestContext.Current.CancellationToken)).Select(entry => entry.Step));
+    }
+
+    [Fact]
+    public async Task Open_SeveralProcessesCreatingOneNewFileAtOnce_AgreeOnOneFileAndKeyThatNobodySeesIncomplete()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = Path.Combine(directory.Path, "new", "state.db");
+        var ids = Enumerable.Range(1, 4).Select(i => $"rot-{i}").ToList();
+        var creators = ids.Select(id => ProbeProcess.StartWithKeyFile("create", path, id, $"asked by {id}")).ToList();
+        try
+        {
+            foreach (var creator in creators)
+            {
+                Assert.Equal("ready", await creator.ReadLineAsync());
+            }
+
+            using var done = new CancellationTokenSource();
+            var watcher = Task.Run(() => WatchAsync(path, done.Token), TestContext.Current.CancellationToken);
+            await Task.WhenAll(creators.Select(creator => creator.WriteLineAsync("go")));
+            var exits = await Task.WhenAll(creators.Select(creator => creator.WaitForExitAsync()));
+            await done.CancelAsync();
+
+            Assert.All(exits, exit => Assert.True(exit.ExitCode == 0, $"a creator exited {exit.ExitCode}: {exit.Error}"));
+            Assert.Empty(await watcher);
+        }
+        finally
+        {
+            creators.ForEach(creator => creator.Dispose());
+        }
+
+        using var store = TestStores.OpenWithKeyFile(path);
+        foreach (var id in ids)
+        {
+            Assert.Equal($"asked by {id}", await store.FindAbortRequestAsync(id, TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(["state.db", "state.db.key"], Directory.GetFileSystemEntries(Path.GetDirectoryName(path)!).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Opens the file to read, again and again, until told to stop: every refusal but "missing" is a file seen incomplete.</summary>
+    private static async Task<List<string>> WatchAsync(string path, CancellationToken stop)
+    {
+        var refusals = new List<string>();
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                using var reader = LiteDbRotationStore.OpenReadOnly(new StoreOptions(path), TestStores.Time());
+                await reader.ListAsync(TestContext.Current.CancellationToken);
+            }
+            catch (StoreException refused) when (!refused.Message.StartsWith($"no state file at {path}", StringComparison.Ordinal))
+            {
+                refusals.Add(refused.Message);
+            }
+            catch (StoreException)
+            {
+                // Not there yet.
+            }
+        }
+
+        return refusals;
     }
 
     /// <summary>Reads in a loop until the writer is done; what it sees only ever moves forward.</summary>
