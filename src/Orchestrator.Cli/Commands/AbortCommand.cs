@@ -1,17 +1,22 @@
 using System.CommandLine;
+using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Output;
 using Orchestrator.Cli.Running;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Cli.Commands;
 
 /// <summary>
 /// <c>orchestrator abort ID</c>: roll a rotation back to the old CA. A stopped rotation is rolled back here, in the
-/// foreground; a running one is asked (through the state file) and its own process rolls it back.
+/// foreground; a running one is asked (through the state file) and its own process rolls it back, while this one
+/// waits, saying where it stands, until that process has finished: rolled back, or stopped (its reason and exit code).
+/// A process that dies meanwhile leaves the rotation to this one, which rolls it back itself.
 /// </summary>
 internal static class AbortCommand
 {
-    private static readonly TimeSpan HandOverWait = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     public static Command Create()
     {
@@ -26,8 +31,7 @@ internal static class AbortCommand
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
             using var store = services.OpenStore(parse.GetValue(state));
-            var rotationId = parse.GetValue(id)!;
-            var rotation = await store.FindAsync(rotationId, cancellationToken) ?? throw new UsageException($"no rotation {rotationId} in this state file; see orchestrator list");
+            var rotation = await RotationLookup.FindAsync(services, store, parse.GetValue(id)!, cancellationToken);
             if (RollbackPlanner.Refusal(rotation) is { } refusal)
             {
                 throw new UsageException(refusal);
@@ -39,46 +43,112 @@ internal static class AbortCommand
                 await store.RequestAbortAsync(rotation.Id, "aborted by the user", cancellationToken);
             }
 
-            string? holder;
-            await using (var probe = await store.TryLockAsync(rotation.Id, "orchestrator abort", cancellationToken))
+            var announced = false;
+            while (true)
             {
-                holder = probe.Holder;
-            }
+                await using (var runLock = await RotationSession.LockAsync(store, rotation.Id))
+                {
+                    if (runLock.Acquired)
+                    {
+                        rotation = await RotationLookup.FindAsync(services, store, rotation.Id, cancellationToken);
+                        if (announced && Ended(rotation) is { } exitCode)
+                        {
+                            await RotationSession.PrintAsync(services, new RotationActivity(rotation, null), options.Json);
+                            return await ReportAsync(services, rotation, exitCode);
+                        }
 
-            if (holder is null)
-            {
-                using var clusters = new RegionClusters(services.Connector, rotation.Spec);
-                return await RotationSession.RunAsync(services, store, clusters, rotation, options, cancellationToken);
-            }
+                        if (RollbackPlanner.Refusal(rotation) is { } late)
+                        {
+                            throw new UsageException(late);
+                        }
 
-            await services.Output.WriteLineAsync($"Rotation {rotation.Id} is being run by {holder}; asked it to roll back");
-            var handedOver = await WaitForRollbackAsync(services, store, rotation.Id, cancellationToken);
-            await RotationSession.PrintAsync(services, handedOver, options.Json);
-            return handedOver.State is RotationState.RollingBack or RotationState.RolledBack ? ExitCodes.Success : ExitCodes.StepFailed;
+                        // A process that took the request and could not act on it has consumed it: ask again.
+                        if (rotation.State != RotationState.RollingBack)
+                        {
+                            await store.RequestAbortAsync(rotation.Id, "aborted by the user", cancellationToken);
+                        }
+
+                        using var clusters = new RegionClusters(services.Connector, rotation.Spec);
+                        return await RotationSession.RunLockedAsync(services, store, clusters, rotation, options, cancellationToken);
+                    }
+
+                    if (!announced)
+                    {
+                        await services.Output.WriteLineAsync($"Rotation {rotation.Id} is being run by {runLock.Holder}; asked it to roll back, and waiting until it has (Ctrl-C stops waiting, not the roll-back)");
+                        await services.Output.FlushAsync(cancellationToken);
+                        announced = true;
+                    }
+                }
+
+                await FollowAsync(services, store, rotation.Id, cancellationToken);
+            }
         }));
         return command;
     }
 
-    private static async Task<Rotation> WaitForRollbackAsync(Hosting.CliServices services, Core.Persistence.IRotationStore store, string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// How the process that ran the rotation left it, as the exit code it ended with; null when this process should go
+    /// on with it: it died while running it (nothing saved a stop), or stopped for another reason before it saw the
+    /// request, which is still pending.
+    /// </summary>
+    private static int? Ended(Rotation rotation)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(HandOverWait);
-        while (true)
+        var abandoned = new RotationActivity(rotation, null).Abandoned;
+        return rotation.State switch
         {
-            var rotation = await store.FindAsync(id, cancellationToken) ?? throw new UsageException($"rotation {id} vanished from the state file");
-            if (rotation.State is not (RotationState.Running or RotationState.Pending) || limit.IsCancellationRequested)
+            RotationState.RolledBack => ExitCodes.Success,
+            RotationState.RollingBack when abandoned => null,
+            RotationState.RollingBack when rotation.Reason == RotationRunner.InterruptedReason => ExitCodes.Interrupted,
+            RotationState.RollingBack or RotationState.Succeeded => ExitCodes.StepFailed,
+            _ => null,
+        };
+    }
+
+    private static async Task<int> ReportAsync(CliServices services, Rotation rotation, int exitCode)
+    {
+        var why = rotation.State switch
+        {
+            RotationState.RolledBack => null,
+            RotationState.Succeeded => $"rotation {rotation.Id} finished before its process saw the request to roll back: the new CA is in place; to go back, run a new rotation to the CA you want",
+            _ => $"the roll-back of rotation {rotation.Id} stopped: {rotation.Reason}; fix the cause, then orchestrator resume {rotation.Id}{services.StateOption}",
+        };
+        if (why is not null)
+        {
+            await services.Error.WriteLineAsync($"error: {why}");
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>
+    /// Waits while another process holds the rotation, saying on stderr what it is doing whenever that changes; returns
+    /// once nobody holds it any more.
+    /// </summary>
+    private static async Task FollowAsync(CliServices services, IRotationStore store, string id, CancellationToken cancellationToken)
+    {
+        string? said = null;
+        while (await store.FindRunnerAsync(id, cancellationToken) is { } runner)
+        {
+            var rotation = await RotationLookup.FindAsync(services, store, id, cancellationToken);
+            var now = Doing(rotation, runner);
+            if (now != said)
             {
-                return rotation;
+                await services.Error.WriteLineAsync(now);
+                await services.Error.FlushAsync(cancellationToken);
+                said = now;
             }
 
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200), services.Time, limit.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Time is up: report where it stands.
-            }
+            await Task.Delay(PollInterval, services.Time, cancellationToken);
         }
+    }
+
+    private static string Doing(Rotation rotation, string runner)
+    {
+        var step = rotation.Steps.FirstOrDefault(candidate => candidate.Status == StepStatus.Running);
+        var where = step is null ? "between steps" : $"step {step.Number}/{rotation.Steps.Count} ({step.Label})";
+        var waiting = step?.Progress is { } progress ? $": waiting for {WaitingText.For(progress.WaitingFor)}" : string.Empty;
+        return rotation.State == RotationState.RollingBack
+            ? $"  rolling back: {where}{waiting}"
+            : $"  {runner} has yet to turn round: {where}{waiting}";
     }
 }

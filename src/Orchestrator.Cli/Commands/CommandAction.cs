@@ -21,7 +21,7 @@ internal static class CommandAction
         {
             var verbose = parse.GetValue<bool>("--verbose");
             using var host = new OnDemandHost(verbose ? LogLevel.Debug : LogLevel.Warning);
-            var services = new CliServices(() => host.Loggers, TimeProvider.System);
+            var services = new CliServices(() => host.Loggers, TimeProvider.System) { StateArgument = parse.GetValue<string?>("--state") };
             try
             {
                 return await body(parse, services, cancellationToken);

@@ -23,15 +23,16 @@ internal static class HistoryCommand
         {
             using var opened = services.OpenReader(parse.GetValue(state));
             var store = RotationLookup.Opened(opened, parse.GetValue(id));
-            var rotation = await RotationLookup.FindOrNewestAsync(store, parse.GetValue(id)!, cancellationToken);
+            var rotation = await RotationLookup.FindOrNewestAsync(services, store, parse.GetValue(id)!, cancellationToken);
             var journal = await store.ReadJournalAsync(rotation.Id, cancellationToken);
+            var activity = await RotationLookup.ActivityAsync(store, rotation, cancellationToken);
             if (parse.GetValue(output) == "json")
             {
                 await services.Output.WriteLineAsync(JsonSerializer.Serialize(journal.Select(HistoryEntryView.Of), RotationView.Json));
             }
             else
             {
-                await services.Output.WriteAsync(HistoryText.Render(rotation, journal));
+                await services.Output.WriteAsync(HistoryText.Render(activity, journal));
             }
 
             return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Running;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Persistence;
@@ -21,7 +22,17 @@ internal static class ResumeCommand
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
             using var store = services.OpenStore(parse.GetValue(state));
-            var rotation = await FindAsync(store, parse.GetValue(id), cancellationToken);
+            var found = await FindAsync(services, store, parse.GetValue(id), cancellationToken);
+
+            // A process that runs it now is reported before anything is said or done about resuming it.
+            await using var runLock = await RotationSession.LockAsync(store, found.Id);
+            if (!runLock.Acquired)
+            {
+                await services.Error.WriteLineAsync($"error: rotation {found.Id} is being run by {runLock.Holder}; it is not stopped: follow it with orchestrator status {found.Id}{services.StateOption}");
+                return ExitCodes.Locked;
+            }
+
+            var rotation = await RotationLookup.FindAsync(services, store, found.Id, cancellationToken);
             if (!Unfinished.Contains(rotation.State))
             {
                 throw new UsageException($"rotation {rotation.Id} is {rotation.State}: there is nothing to resume");
@@ -29,24 +40,24 @@ internal static class ResumeCommand
 
             await services.Output.WriteLineAsync($"Resuming rotation {rotation.Id} ({rotation.State}) at step {rotation.NextStep()?.Number ?? rotation.Steps.Count}");
             using var clusters = new RegionClusters(services.Connector, rotation.Spec);
-            return await RotationSession.RunAsync(services, store, clusters, rotation, new SessionOptions(Create: false, parse.GetValue(force), parse.GetValue(output) == "json"), cancellationToken);
+            return await RotationSession.RunLockedAsync(services, store, clusters, rotation, new SessionOptions(Create: false, parse.GetValue(force), parse.GetValue(output) == "json"), cancellationToken);
         }));
         return command;
     }
 
-    private static async Task<Rotation> FindAsync(IRotationStore store, string? id, CancellationToken cancellationToken)
+    private static async Task<Rotation> FindAsync(CliServices services, IRotationStore store, string? id, CancellationToken cancellationToken)
     {
         if (id is not null)
         {
-            return await store.FindAsync(id, cancellationToken) ?? throw new UsageException($"no rotation {id} in this state file; see orchestrator list");
+            return await RotationLookup.FindAsync(services, store, id, cancellationToken);
         }
 
         var unfinished = (await store.ListAsync(cancellationToken)).Where(summary => Unfinished.Contains(summary.State)).ToList();
         return unfinished.Count switch
         {
-            0 => throw new UsageException("no unfinished rotation in this state file; see orchestrator list"),
-            1 => await store.FindAsync(unfinished[0].Id, cancellationToken) ?? throw new UsageException($"rotation {unfinished[0].Id} vanished from the state file"),
-            _ => throw new UsageException($"several rotations are unfinished ({string.Join(", ", unfinished.Select(summary => summary.Id))}); say which: orchestrator resume ID"),
+            0 => throw new UsageException($"no unfinished rotation in state file {services.StatePath}; see orchestrator list{services.StateOption}"),
+            1 => await RotationLookup.FindAsync(services, store, unfinished[0].Id, cancellationToken),
+            _ => throw new UsageException($"several rotations are unfinished ({string.Join(", ", unfinished.Select(summary => summary.Id))}); say which: orchestrator resume ID{services.StateOption}"),
         };
     }
 }

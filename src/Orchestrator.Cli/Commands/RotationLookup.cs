@@ -1,9 +1,11 @@
+using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Output;
 using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Cli.Commands;
 
-/// <summary>Finds the rotation a command names, or the newest when it names none.</summary>
+/// <summary>Finds the rotation a command names, or the newest when it names none, and who runs it now.</summary>
 internal static class RotationLookup
 {
     private const string StartOne = "start one with orchestrator start-rotation --spec FILE";
@@ -12,14 +14,34 @@ internal static class RotationLookup
     public static IRotationStore Opened(IRotationStore? store, string? id) =>
         store ?? throw new UsageException(id is null ? $"no rotations yet; {StartOne}" : $"no rotation {id}: there are no rotations yet; {StartOne}");
 
-    public static async Task<Rotation> FindOrNewestAsync(IRotationStore store, string? id, CancellationToken cancellationToken)
+    public static async Task<Rotation> FindOrNewestAsync(CliServices services, IRotationStore store, string? id, CancellationToken cancellationToken)
     {
         if (id is not null)
         {
-            return await store.FindAsync(id, cancellationToken) ?? throw new UsageException($"no rotation {id} in this state file; see orchestrator list");
+            return await FindAsync(services, store, id, cancellationToken);
         }
 
         return await store.FindNewestAsync(cancellationToken)
-            ?? throw new UsageException($"no rotation in this state file yet; {StartOne}");
+            ?? throw new UsageException($"no rotation in state file {services.StatePath} yet; {StartOne}{services.StateOption}");
+    }
+
+    public static async Task<Rotation> FindAsync(CliServices services, IRotationStore store, string id, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken)
+            ?? throw new UsageException($"no rotation {id} in state file {services.StatePath}; see orchestrator list{services.StateOption}");
+
+    /// <summary>
+    /// The rotation with who runs it now. The run lock is asked first and, if nobody held it while the rotation reads as
+    /// running, again: a process that started meanwhile (resume) holds it by then, one that died does not.
+    /// </summary>
+    public static async Task<RotationActivity> ActivityAsync(IRotationStore store, Rotation rotation, CancellationToken cancellationToken)
+    {
+        var activity = new RotationActivity(rotation, await store.FindRunnerAsync(rotation.Id, cancellationToken));
+        if (activity.Abandoned)
+        {
+            var latest = await store.FindAsync(rotation.Id, cancellationToken) ?? rotation;
+            activity = new RotationActivity(latest, await store.FindRunnerAsync(rotation.Id, cancellationToken));
+        }
+
+        return activity;
     }
 }

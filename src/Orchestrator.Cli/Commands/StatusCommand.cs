@@ -16,8 +16,8 @@ internal static class StatusCommand
         {
             using var opened = services.OpenReader(parse.GetValue(state));
             var store = RotationLookup.Opened(opened, parse.GetValue(id));
-            var rotation = await RotationLookup.FindOrNewestAsync(store, parse.GetValue(id), cancellationToken);
-            await RotationSession.PrintAsync(services, rotation, parse.GetValue(output) == "json");
+            var rotation = await RotationLookup.FindOrNewestAsync(services, store, parse.GetValue(id), cancellationToken);
+            await RotationSession.PrintAsync(services, await RotationLookup.ActivityAsync(store, rotation, cancellationToken), parse.GetValue(output) == "json");
             return ExitCodes.Success;
         }));
         return command;

@@ -17,6 +17,15 @@ internal sealed class CliServices(Func<ILoggerFactory> loggers, TimeProvider tim
 
     public ILoggerFactory Loggers => loggers();
 
+    /// <summary>The command's <c>--state</c> as given, or null when it was left to the default.</summary>
+    public string? StateArgument { get; init; }
+
+    /// <summary>The state file the command uses, in full.</summary>
+    public string StatePath => Path.GetFullPath(StateArgument ?? StoreOptions.DefaultPath());
+
+    /// <summary>What a command printed for the user to run needs to reach the same state file: <c> --state PATH</c>, or nothing.</summary>
+    public string StateOption => StateArgument is null ? string.Empty : " --state " + Orchestrator.Cli.Output.ShellWords.Quote(StatePath);
+
     public TimeProvider Time { get; } = time;
 
     public TextWriter Output { get; init; } = Console.Out;

@@ -7,8 +7,9 @@ namespace Orchestrator.Cli.Output;
 /// <summary>A rotation's journal as a person reads it: one row per transition or step attempt, oldest first.</summary>
 internal static class HistoryText
 {
-    public static string Render(Rotation rotation, IReadOnlyList<JournalEntry> journal)
+    public static string Render(RotationActivity activity, IReadOnlyList<JournalEntry> journal)
     {
+        var rotation = activity.Rotation;
         var table = new TextTable("TIME", "EVENT", "STEP", "REGION", "ATTEMPT", "FROM -> TO", "TRIGGER", "TOOK", "REASON");
         foreach (var entry in journal)
         {
@@ -25,7 +26,7 @@ internal static class HistoryText
         }
 
         return new StringBuilder()
-            .Append("Rotation ").Append(rotation.Id).Append(" (cluster ").Append(rotation.Cluster).Append(", now ").Append(rotation.State).Append("): ")
+            .Append("Rotation ").Append(rotation.Id).Append(" (cluster ").Append(rotation.Cluster).Append(", now ").Append(activity.State).Append(activity.Abandoned ? ", not running" : string.Empty).Append("): ")
             .Append(journal.Count).Append(journal.Count == 1 ? " entry\n\n" : " entries\n\n")
             .Append(table)
             .ToString();

@@ -1,16 +1,19 @@
+using System.Globalization;
 using System.Text;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
 
 namespace Orchestrator.Cli.Output;
 
-/// <summary>A rotation's status as a person reads it: where it stands, why, and every step.</summary>
+/// <summary>A rotation's status as a person reads it: where it stands, why, who runs it, and every step.</summary>
 internal static class StatusText
 {
-    public static string Render(Rotation rotation, DateTimeOffset now)
+    /// <param name="stateOption">What a printed command needs to reach the same state file (<c> --state PATH</c>, or nothing).</param>
+    public static string Render(RotationActivity activity, DateTimeOffset now, string stateOption)
     {
+        var rotation = activity.Rotation;
         var text = new StringBuilder()
-            .Append("Rotation ").Append(rotation.Id).Append(": ").Append(rotation.State).Append('\n')
+            .Append("Rotation ").Append(rotation.Id).Append(": ").Append(activity.State).Append(Qualifier(activity)).Append('\n')
             .Append("Cluster:  ").Append(rotation.Cluster).Append(" in ").Append(string.Join(", ", rotation.Spec.Regions.Select(region => region.Name))).Append('\n')
             .Append("Secret:   ").Append(rotation.Spec.Namespace).Append('/').Append(rotation.Spec.CaSecret).Append(" (extra entry ").Append(rotation.Spec.ExtraCaKey).Append(")\n");
         if (rotation.OldCa is { } old)
@@ -21,25 +24,38 @@ internal static class StatusText
         text.Append("New CA:   ").Append(rotation.NewCa is { } fresh ? $"{fresh.Subject}, SHA-256 {fresh.Sha256Fingerprint}" : $"not yet made (alias {rotation.Spec.NewCa.Alias ?? "from file"})").Append('\n')
             .Append("Created:  ").Append(Times.Short(rotation.CreatedAt)).Append("   Updated: ").Append(Times.Short(rotation.UpdatedAt)).Append('\n')
             .Append("Timeout:  ").Append(GoDuration.Format(rotation.Spec.RolloutTimeout)).Append(" per step\n");
-        if (rotation.Reason is { } reason && rotation.State is not RotationState.Succeeded)
+        if (activity.Runner is { } runner)
+        {
+            text.Append("Run by:   ").Append(runner).Append('\n');
+        }
+
+        if (activity.Reason is { } reason && activity.State is not RotationState.Succeeded)
         {
             text.Append("Reason:   ").Append(reason).Append('\n');
         }
 
-        if (rotation.Steps.FirstOrDefault(step => step.Status == StepStatus.Running) is { } running && rotation.State is RotationState.Running or RotationState.RollingBack)
+        if (activity.Running is { } running)
         {
             text.Append('\n').Append(Running(rotation, running, now));
         }
 
-        text.Append('\n').Append(Steps(rotation));
-        var next = rotation.NextStep();
-        if (rotation.State is RotationState.Failed or RotationState.Running && next is not null)
+        text.Append('\n').Append(Steps(activity));
+        if (activity.Resumable)
         {
-            text.Append('\n').Append("Next: step ").Append(next.Number).Append(" (").Append(next.Label).Append("); run: orchestrator resume ").Append(rotation.Id).Append('\n');
+            var next = rotation.NextStep()!;
+            text.Append('\n').Append("Next: step ").Append(next.Number).Append(" (").Append(next.Label).Append("); run: ").Append(ResumeCommand(rotation, stateOption)).Append('\n');
         }
 
         return text.ToString();
     }
+
+    /// <summary>The command that continues the rotation, as a person pastes it.</summary>
+    public static string ResumeCommand(Rotation rotation, string stateOption) => $"orchestrator resume {rotation.Id}{stateOption}";
+
+    private static string Qualifier(RotationActivity activity) =>
+        activity.Abandoned ? " (not running)"
+        : activity.Rotation.Reason == Core.Engine.RotationRunner.InterruptedReason && activity.State is RotationState.Failed or RotationState.RollingBack ? " (interrupted)"
+        : string.Empty;
 
     /// <summary>The step in progress: how long it has run, how long it may still run, and for a wait what it waits for.</summary>
     private static string Running(Rotation rotation, StepRecord step, DateTimeOffset now)
@@ -53,11 +69,11 @@ internal static class StatusText
             .Append('\n');
         if (step.Progress is { } progress)
         {
-            text.Append("Waiting:  for ").Append(Waiting(progress.WaitingFor)).Append(" (as of ").Append(Times.Short(progress.ObservedAt)).Append(")\n");
+            text.Append("Waiting:  for ").Append(WaitingText.For(progress.WaitingFor)).Append(" (as of ").Append(Times.Short(progress.ObservedAt)).Append(")\n");
             var table = new TextTable("  STATEFULSET", "REPLACED+READY", "OF");
             foreach (var set in progress.StatefulSets)
             {
-                table.Add("  " + set.Name, set.ReplacedAndReady.ToString(System.Globalization.CultureInfo.InvariantCulture), set.Total.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                table.Add("  " + set.Name, set.ReplacedAndReady.ToString(CultureInfo.InvariantCulture), set.Total.ToString(CultureInfo.InvariantCulture));
             }
 
             text.Append(table).Append("Detail:   ").Append(progress.Diagnosis).Append('\n');
@@ -66,29 +82,20 @@ internal static class StatusText
         return text.ToString();
     }
 
-    private static string Waiting(string waitingFor) => waitingFor switch
-    {
-        nameof(Core.Engine.WaitingFor.OperatorAcknowledgement) => "the operator to acknowledge the change",
-        nameof(Core.Engine.WaitingFor.Rollout) => "pods to be replaced",
-        nameof(Core.Engine.WaitingFor.Readiness) => "replaced pods to become Ready",
-        nameof(Core.Engine.WaitingFor.StatefulSetStatus) => "the StatefulSet controller to report the rollout complete",
-        _ => waitingFor,
-    };
-
-    public static string Steps(Rotation rotation)
+    private static string Steps(RotationActivity activity)
     {
         var table = new TextTable("#", "STEP", "REGION", "STATUS", "ATTEMPTS", "STARTED", "TOOK", "NOTE");
-        foreach (var step in rotation.Steps)
+        foreach (var step in activity.Rotation.Steps)
         {
             table.Add(
-                step.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                step.Number.ToString(CultureInfo.InvariantCulture),
                 step.Name,
                 step.Region,
-                step.Status.ToString(),
-                step.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                activity.StatusOf(step).ToString(),
+                step.Attempts.ToString(CultureInfo.InvariantCulture),
                 step.StartedAt is null ? null : Times.Short(step.StartedAt),
                 step.FinishedAt is null ? null : Times.Duration(step.FinishedAt - step.StartedAt),
-                step.Error ?? step.Detail);
+                activity.ErrorOf(step) ?? step.Detail);
         }
 
         return table.ToString();

@@ -18,16 +18,26 @@ namespace Orchestrator.Cli.Running;
 /// </summary>
 internal static class RotationSession
 {
+    /// <summary>Takes the run lock of a rotation just made, then runs it.</summary>
     public static async Task<int> RunAsync(CliServices services, IRotationStore store, RegionClusters clusters, Rotation rotation, SessionOptions options, CancellationToken cancellationToken)
     {
-        var owner = $"orchestrator pid {Environment.ProcessId} on {Environment.MachineName}";
-        await using var runLock = await store.TryLockAsync(rotation.Id, owner, CancellationToken.None);
+        await using var runLock = await LockAsync(store, rotation.Id);
         if (!runLock.Acquired)
         {
             await services.Error.WriteLineAsync($"error: rotation {rotation.Id} is being run by {runLock.Holder}; wait for it, or stop that process first");
             return ExitCodes.Locked;
         }
 
+        return await RunLockedAsync(services, store, clusters, rotation, options, cancellationToken);
+    }
+
+    /// <summary>Takes the rotation's run lock for this process, or says who holds it.</summary>
+    public static Task<RunLock> LockAsync(IRotationStore store, string id) =>
+        store.TryLockAsync(id, $"orchestrator pid {Environment.ProcessId} on {Environment.MachineName}", CancellationToken.None);
+
+    /// <summary>Runs a rotation whose run lock this process holds, as read under that lock.</summary>
+    public static async Task<int> RunLockedAsync(CliServices services, IRotationStore store, RegionClusters clusters, Rotation rotation, SessionOptions options, CancellationToken cancellationToken)
+    {
         if (!options.Create)
         {
             // Created, the rotation passed preflight's check; a kubeconfig may have been edited since.
@@ -46,17 +56,14 @@ internal static class RotationSession
             await store.CreateAsync(rotation, [Created(rotation)], cancellationToken);
             await (options.Json ? services.Error : services.Output).WriteLineAsync($"Rotation {rotation.Id} created: {rotation.Steps.Count} steps over {string.Join(", ", rotation.Spec.Regions.Select(region => region.Name))}");
         }
-        else
-        {
-            // Another process may have saved it since it was read: read it again under the lock.
-            rotation = await store.FindAsync(rotation.Id, CancellationToken.None) ?? rotation;
-        }
 
         var observer = new ConsoleObserver(options.Json ? services.Error : services.Output, services.Error, services.Interactive);
         var runner = new RotationRunner(store, clusters, observer, services.Time, services.Loggers, options.NewCa);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leases.Lost);
         var outcome = await runner.RunAsync(rotation, run.Token);
-        await PrintAsync(services, rotation, options.Json);
+
+        // This process is about to let go of the rotation: nobody runs it once its status is read.
+        await PrintAsync(services, new RotationActivity(rotation, null), options.Json);
         if (leases.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             await services.Error.WriteLineAsync($"error: {leases.LostReason}");
@@ -71,16 +78,16 @@ internal static class RotationSession
         };
     }
 
-    public static async Task PrintAsync(CliServices services, Rotation rotation, bool json)
+    public static async Task PrintAsync(CliServices services, RotationActivity activity, bool json)
     {
         if (json)
         {
-            await services.Output.WriteLineAsync(JsonSerializer.Serialize(RotationView.Of(rotation), RotationView.Json));
+            await services.Output.WriteLineAsync(JsonSerializer.Serialize(RotationView.Of(activity, services.StateOption), RotationView.Json));
         }
         else
         {
             await services.Output.WriteLineAsync();
-            await services.Output.WriteAsync(StatusText.Render(rotation, services.Time.GetUtcNow()));
+            await services.Output.WriteAsync(StatusText.Render(activity, services.Time.GetUtcNow(), services.StateOption));
         }
 
         await services.Output.FlushAsync(CancellationToken.None);

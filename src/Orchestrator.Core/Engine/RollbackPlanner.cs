@@ -59,7 +59,9 @@ public static class RollbackPlanner
 
         foreach (var step in rotation.Steps.Where(step => step.Status is not (StepStatus.Succeeded or StepStatus.Skipped)))
         {
+            // Whatever an attempt of it said (such as that resume continues it) no longer holds.
             step.Status = StepStatus.Skipped;
+            step.Error = null;
             step.Detail = "skipped: the rotation was aborted";
         }
 

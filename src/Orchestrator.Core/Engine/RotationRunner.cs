@@ -20,6 +20,9 @@ public sealed partial class RotationRunner(
     ILoggerFactory loggers,
     NewCaHeadStart? newCaHeadStart = null)
 {
+    /// <summary>Why a rotation stopped when its run was interrupted (Ctrl-C, SIGTERM).</summary>
+    public const string InterruptedReason = "interrupted (Ctrl-C or SIGTERM); resume continues it";
+
     /// <summary>How often a running step looks for an abort request in the state file.</summary>
     public static readonly TimeSpan AbortPollInterval = TimeSpan.FromSeconds(1);
 
@@ -86,7 +89,15 @@ public sealed partial class RotationRunner(
             }
 
             var interrupted = cancellationToken.IsCancellationRequested;
-            lifecycle.Fire(RotationTrigger.Fail, interrupted ? "interrupted; run resume to continue" : $"step {step.Number} ({step.Label}) failed: {failure}");
+            if (interrupted)
+            {
+                lifecycle.Fire(RotationTrigger.Interrupt, InterruptedReason);
+            }
+            else
+            {
+                lifecycle.Fire(RotationTrigger.Fail, $"step {step.Number} ({step.Label}) failed: {failure}");
+            }
+
             await SaveAsync(rotation, lifecycle.TakeTransitions());
             return interrupted ? RunOutcome.Interrupted : RunOutcome.Failed;
         }
@@ -187,7 +198,19 @@ public sealed partial class RotationRunner(
 
         await SaveAsync(rotation, [finished]);
         observer.StepFinished(rotation, step);
-        LogStepFailed(_logger, step.Number, step.Label, failure);
+        if (abortRequested.IsCancellationRequested)
+        {
+            LogStepStoppedForAbort(_logger, step.Number, step.Label);
+        }
+        else if (cancellationToken.IsCancellationRequested)
+        {
+            LogStepInterrupted(_logger, step.Number, step.Label);
+        }
+        else
+        {
+            LogStepFailed(_logger, step.Number, step.Label, failure);
+        }
+
         return failure;
     }
 
@@ -240,4 +263,10 @@ public sealed partial class RotationRunner(
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "step {Number} {Step}: failed: {Reason}")]
     private static partial void LogStepFailed(ILogger logger, int number, string step, string reason);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "step {Number} {Step}: stopped to roll the rotation back")]
+    private static partial void LogStepStoppedForAbort(ILogger logger, int number, string step);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "step {Number} {Step}: interrupted before it finished; resume continues it")]
+    private static partial void LogStepInterrupted(ILogger logger, int number, string step);
 }

@@ -79,6 +79,7 @@ public sealed class RotationLifecycle
         machine.Configure(RotationState.Running)
             .Permit(RotationTrigger.Complete, RotationState.Succeeded)
             .Permit(RotationTrigger.Fail, RotationState.Failed)
+            .Permit(RotationTrigger.Interrupt, RotationState.Failed)
             .Permit(RotationTrigger.Abort, RotationState.RollingBack)
             .PermitReentry(RotationTrigger.Resume);
 
@@ -90,6 +91,7 @@ public sealed class RotationLifecycle
         machine.Configure(RotationState.RollingBack)
             .Permit(RotationTrigger.RollbackComplete, RotationState.RolledBack)
             .PermitReentry(RotationTrigger.Fail)
+            .PermitReentry(RotationTrigger.Interrupt)
             .PermitReentry(RotationTrigger.Resume);
 
         machine.Configure(RotationState.Succeeded);
@@ -101,6 +103,7 @@ public sealed class RotationLifecycle
     {
         RotationTrigger.Start => "start (it has started before)",
         RotationTrigger.Fail => "fail",
+        RotationTrigger.Interrupt => "be interrupted",
         RotationTrigger.Resume => "be resumed",
         RotationTrigger.Complete => "complete",
         RotationTrigger.Abort => "be aborted",

@@ -6,8 +6,11 @@ public enum RotationTrigger
     /// <summary>The first run begins.</summary>
     Start,
 
-    /// <summary>A step failed, or the run was interrupted.</summary>
+    /// <summary>A step failed.</summary>
     Fail,
+
+    /// <summary>The run was interrupted (Ctrl-C, SIGTERM) and stopped its step.</summary>
+    Interrupt,
 
     /// <summary>A stopped (or crashed) run continues.</summary>
     Resume,

@@ -92,16 +92,19 @@ public sealed class AbortTests
         await run.WaitForLineAsync(line => line.StartsWith("[5/13] wait-rollout region2", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
         var id = JsonNode.Parse((await OrchestratorProcess.RunAsync(["status", "--state", clusters.StatePath, "-o", "json"])).Output)!["id"]!.GetValue<string>();
 
-        // The running process sees the request, stops its wait and turns round; then the stuck pod is fixed.
-        var aborted = await OrchestratorProcess.RunAsync(["abort", id, "--state", clusters.StatePath]);
+        // The running process sees the request, stops its wait and turns round; then the stuck pod is fixed, and abort
+        // returns once the roll-back is over.
+        using var abort = OrchestratorProcess.Start(["abort", id, "--state", clusters.StatePath]);
+        await abort.WaitForErrorLineAsync(line => line.StartsWith("  rolling back: ", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
         clusters.Faults("region2").Replace(Simulator.Faults.FaultSettings.None);
+        var aborted = await abort.WaitForExitAsync(TimeSpan.FromMinutes(2));
         var finished = await run.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
         Assert.True(aborted.ExitCode == 0, aborted.ToString());
         Assert.Contains($"pid {run.Id}", aborted.Output, StringComparison.Ordinal);
         Assert.True(finished.ExitCode == 0, finished.ToString());
         Assert.Contains("RolledBack", finished.Output, StringComparison.Ordinal);
-        Assert.Contains("RollingBack", aborted.Output, StringComparison.Ordinal);
+        Assert.Contains($"Rotation {id}: RolledBack", aborted.Output, StringComparison.Ordinal);
         Assert.Contains("undo-add-new-ca region2", finished.Output, StringComparison.Ordinal);
         Assert.Contains("undo-add-new-ca region1", finished.Output, StringComparison.Ordinal);
         Assert.All(clusters.RegionNames, region => Assert.Equal(oldCa, clusters.SecretData(region)["ca.crt"]));

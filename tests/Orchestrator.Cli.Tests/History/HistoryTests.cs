@@ -126,7 +126,7 @@ public sealed class HistoryTests(HistoryFixture fixture) : IClassFixture<History
         var outcome = await OrchestratorProcess.RunAsync(["history", "rot-nope", "--state", fixture.Clusters.StatePath]);
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Equal("error: no rotation rot-nope in this state file; see orchestrator list", outcome.Error.Trim());
+        Assert.Equal($"error: no rotation rot-nope in state file {fixture.Clusters.StatePath}; see orchestrator list --state {fixture.Clusters.StatePath}", outcome.Error.Trim());
         Assert.Empty(outcome.Output);
     }
 
