@@ -155,11 +155,16 @@ public sealed class Preflight(RegionClusters clusters, TimeProvider time)
         }
 
         var pair = new PemKeyPair(Encoding.UTF8.GetString(secret.Data[TrustedEntries.Certificate]), Encoding.UTF8.GetString(secret.Data[TrustedEntries.Key]));
-        return CheckCa(pair, $"{where}: ca.crt", $"{where}: ca.key");
+        return CheckCa(pair, where, TrustedEntries.Certificate, TrustedEntries.Key);
     }
 
-    private CaMaterial CheckCa(PemKeyPair pair, string certificateName, string keyName)
+    /// <summary>
+    /// Checks a CA's certificate and key. <paramref name="where"/> (a region's Secret) is said once, before whichever
+    /// of the two is at fault: a message naming both would otherwise say it twice.
+    /// </summary>
+    private CaMaterial CheckCa(PemKeyPair pair, string? where, string certificateName, string keyName)
     {
+        var prefix = where is null ? string.Empty : $"{where}: ";
         CertificateDetails details;
         try
         {
@@ -167,7 +172,7 @@ public sealed class Preflight(RegionClusters clusters, TimeProvider time)
         }
         catch (CryptoInputException unreadable)
         {
-            throw new PreflightException($"{certificateName} cannot be read: {unreadable.Message}");
+            throw new PreflightException($"{prefix}{certificateName} cannot be read: {unreadable.Message}");
         }
 
         bool matches;
@@ -177,23 +182,23 @@ public sealed class Preflight(RegionClusters clusters, TimeProvider time)
         }
         catch (CryptoInputException unreadable)
         {
-            throw new PreflightException($"{keyName} cannot be read: {unreadable.Message}");
+            throw new PreflightException($"{prefix}{keyName} cannot be read: {unreadable.Message}");
         }
 
         if (!matches)
         {
-            throw new PreflightException($"{keyName} is not the private key of {certificateName} ({details.Subject}); they must be a pair");
+            throw new PreflightException($"{prefix}{keyName} is not the private key of {certificateName} ({details.Subject}); they must be a pair");
         }
 
         if (!details.IsCertificateAuthority)
         {
-            throw new PreflightException($"{certificateName} ({details.Subject}) is not a CA certificate (basicConstraints CA:TRUE is missing)");
+            throw new PreflightException($"{prefix}{certificateName} ({details.Subject}) is not a CA certificate (basicConstraints CA:TRUE is missing)");
         }
 
         var now = time.GetUtcNow();
         if (now < details.NotBefore || now > details.NotAfter)
         {
-            throw new PreflightException($"{certificateName} ({details.Subject}) is not valid now: valid from {details.NotBefore:u} to {details.NotAfter:u}");
+            throw new PreflightException($"{prefix}{certificateName} ({details.Subject}) is not valid now: valid from {details.NotBefore:u} to {details.NotAfter:u}");
         }
 
         return new CaMaterial(pair.CertificatePem, new SensitiveText(pair.PrivateKeyPem), details.Subject, details.Sha256Fingerprint, details.NotAfter);
@@ -214,7 +219,7 @@ public sealed class Preflight(RegionClusters clusters, TimeProvider time)
         }
 
         var pair = new PemKeyPair(Read(newCa.CertFile!, "certFile"), Read(newCa.KeyFile!, "keyFile"));
-        return CheckCa(pair, $"newCa.certFile {newCa.CertFile}", $"newCa.keyFile {newCa.KeyFile}");
+        return CheckCa(pair, null, $"newCa.certFile {newCa.CertFile}", $"newCa.keyFile {newCa.KeyFile}");
     }
 
     /// <summary>Two CAs with the same alias collide in the truststore and break every handshake.</summary>
