@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Core.Cassandra;
 using Orchestrator.Core.Cluster;
 using Orchestrator.Core.Leases;
@@ -14,10 +16,17 @@ namespace Orchestrator.Core.Engine;
 /// Everything checked before a rotation changes anything, using reads only: every region reachable and settled,
 /// the same sound CA in every CA Secret, no rotation already half done, a usable new CA. Refusals are
 /// <see cref="PreflightException"/>s whose message says what to do. The regions' clients are borrowed: the caller
-/// made them, goes on using them for the Leases and the run, and disposes them.
+/// made them, goes on using them for the Leases and the run, and disposes them. What is worth saying but no reason to
+/// refuse goes to <paramref name="logger"/> as a warning.
 /// </summary>
-public sealed class Preflight(RegionClusters clusters, TimeProvider time)
+public sealed partial class Preflight(RegionClusters clusters, TimeProvider time, ILogger? logger = null)
 {
+    /// <summary>Permission bits that let anyone but the owner at a file.</summary>
+    private const UnixFileMode OthersAccess =
+        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
     /// <summary>How long a region may take to answer preflight's reads, retries included.</summary>
     public static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(60);
 
@@ -219,7 +228,37 @@ public sealed class Preflight(RegionClusters clusters, TimeProvider time)
         }
 
         var pair = new PemKeyPair(Read(newCa.CertFile!, "certFile"), Read(newCa.KeyFile!, "keyFile"));
+        WarnIfOpenToOthers(newCa.KeyFile!);
         return CheckCa(pair, null, $"newCa.certFile {newCa.CertFile}", $"newCa.keyFile {newCa.KeyFile}");
+    }
+
+    /// <summary>
+    /// A warning, not a refusal as for the state key: that key is this program's own, made owner-only by it, so a wider
+    /// mode means something went wrong. The CA key is the user's, and may be shut off from others in ways a file's mode
+    /// does not show (an owner-only directory above it); but it becomes the CA every node trusts, so it is said.
+    /// </summary>
+    private void WarnIfOpenToOthers(string keyFile)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        UnixFileMode mode;
+        try
+        {
+            mode = File.GetUnixFileMode(keyFile);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            // Read a moment ago: a file that is gone now is no key to warn about.
+            return;
+        }
+
+        if ((mode & OthersAccess) != 0)
+        {
+            LogKeyFileOpenToOthers(_logger, keyFile, Convert.ToString((int)mode, 8).PadLeft(4, '0'));
+        }
     }
 
     /// <summary>Two CAs with the same alias collide in the truststore and break every handshake.</summary>
@@ -266,4 +305,7 @@ public sealed class Preflight(RegionClusters clusters, TimeProvider time)
 
         return new RegionReport(region.Name, snapshot.StatefulSets.Select(set => set.Name).ToList(), snapshot.Pods.Count, RolloutJudge.Baseline(snapshot));
     }
+
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Warning, Message = "newCa.keyFile {KeyFile} is open to other users (mode {Mode}): whoever can read it can sign certificates every node will trust; make it owner-only: chmod 600 {KeyFile}")]
+    private static partial void LogKeyFileOpenToOthers(ILogger logger, string keyFile, string mode);
 }
