@@ -112,6 +112,7 @@ public sealed partial class Preflight(RegionClusters clusters, TimeProvider time
     {
         using var budget = new CancellationTokenSource(ReadBudget, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        using var retrying = RetryDeadline.Until(time.GetUtcNow() + ReadBudget);
         try
         {
             return await read(linked.Token);
