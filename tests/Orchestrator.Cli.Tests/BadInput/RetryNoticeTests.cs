@@ -35,8 +35,9 @@ public sealed partial class RetryNoticeTests(RefusalFixture fixture) : IClassFix
     }
 
     /// <summary>
-    /// The notice: region2, a read of the Secret or the pods, the refused connection, and an end 1m after the reads began;
-    /// logged (by its own timestamp) within 2 s of that start, so within 2 s of the first failure at the latest.
+    /// The notice: region2, a read of the Lease, the Secret or the pods, the refused connection, and an end 1m after
+    /// the reads began; logged (by its own timestamp) within 2 s of that start, so within 2 s of the first failure at
+    /// the latest.
     /// </summary>
     internal static void AssertNotice(string line, int port)
     {
@@ -51,6 +52,6 @@ public sealed partial class RetryNoticeTests(RefusalFixture fixture) : IClassFix
         Assert.InRange(sinceReadsBegan, TimeSpan.Zero, TimeSpan.FromSeconds(3));
     }
 
-    [GeneratedRegex(@"^(?<logged>\d\d:\d\d:\d\d\.\d{3}) warn: Orchestrator\.Kubernetes\.KubernetesClusterConnector\[3\] region2: (get secrets anton/example-cluster-manual-tls-ca|list pods in anton|list statefulsets in anton) failed \((?<failure>[^;]+)\); retrying until (?<until>\d\d:\d\d:\d\d) UTC \((1m|5\ds) from now\); --verbose shows each attempt$")]
+    [GeneratedRegex(@"^(?<logged>\d\d:\d\d:\d\d\.\d{3}) warn: Orchestrator\.Kubernetes\.KubernetesClusterConnector\[3\] region2: (get leases anton/example-cluster-manual-tls-ca-rotation|get secrets anton/example-cluster-manual-tls-ca|list pods in anton|list statefulsets in anton) failed \((?<failure>[^;]+)\); retrying until (?<until>\d\d:\d\d:\d\d) UTC \((1m|5\ds) from now\); --verbose shows each attempt$")]
     private static partial Regex Notice();
 }
