@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
 using Orchestrator.Cli.Output;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Rotations;
@@ -26,7 +27,7 @@ internal static class PlanCommand
             Dictionary<string, Uri> servers;
             using (var clusters = new RegionClusters(services.Connector, rotationSpec))
             {
-                report = await new Preflight(clusters, services.Time).RunAsync(rotationSpec, cancellationToken);
+                report = await new Preflight(clusters, services.Time, services.Loggers.CreateLogger("Orchestrator.Preflight")).RunAsync(rotationSpec, cancellationToken);
                 servers = rotationSpec.Regions.ToDictionary(region => region.Name, region => clusters[region.Name].Server, StringComparer.Ordinal);
             }
 

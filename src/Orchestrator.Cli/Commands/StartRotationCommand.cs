@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using Orchestrator.Cli.Running;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Leases;
@@ -45,7 +46,7 @@ internal static class StartRotationCommand
         // Preflight only reads: its first requests (and the TLS handshakes before them) go out now, and travel while
         // the workflow and the state file are read.
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var preflight = new Preflight(clusters, services.Time).RunAsync(rotationSpec, abandon.Token, new LeaseCheck(LeaseHolder.Current(id), options.ForceTakeover));
+        var preflight = new Preflight(clusters, services.Time, services.Loggers.CreateLogger("Orchestrator.Preflight")).RunAsync(rotationSpec, abandon.Token, new LeaseCheck(LeaseHolder.Current(id), options.ForceTakeover));
         WorkflowDefinition workflow;
         IRotationStore store;
         try

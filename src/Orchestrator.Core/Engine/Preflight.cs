@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Core.Cassandra;
 using Orchestrator.Core.Cluster;
 using Orchestrator.Core.Leases;
@@ -14,10 +16,17 @@ namespace Orchestrator.Core.Engine;
 /// Everything checked before a rotation changes anything, using reads only: every region reachable and settled,
 /// the same sound CA in every CA Secret, no rotation already half done, a usable new CA. Refusals are
 /// <see cref="PreflightException"/>s whose message says what to do. The regions' clients are borrowed: the caller
-/// made them, goes on using them for the Leases and the run, and disposes them.
+/// made them, goes on using them for the Leases and the run, and disposes them. What is worth saying but no reason to
+/// refuse goes to <paramref name="logger"/> as a warning.
 /// </summary>
-public sealed class Preflight(RegionClusters clusters, TimeProvider time)
+public sealed partial class Preflight(RegionClusters clusters, TimeProvider time, ILogger? logger = null)
 {
+    /// <summary>Permission bits that let anyone but the owner at a file.</summary>
+    private const UnixFileMode OthersAccess =
+        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
     /// <summary>How long a region may take to answer preflight's reads, retries included.</summary>
     public static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(60);
 
@@ -103,6 +112,7 @@ public sealed class Preflight(RegionClusters clusters, TimeProvider time)
     {
         using var budget = new CancellationTokenSource(ReadBudget, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        using var retrying = RetryDeadline.Until(time.GetUtcNow() + ReadBudget);
         try
         {
             return await read(linked.Token);
@@ -155,11 +165,16 @@ public sealed class Preflight(RegionClusters clusters, TimeProvider time)
         }
 
         var pair = new PemKeyPair(Encoding.UTF8.GetString(secret.Data[TrustedEntries.Certificate]), Encoding.UTF8.GetString(secret.Data[TrustedEntries.Key]));
-        return CheckCa(pair, $"{where}: ca.crt", $"{where}: ca.key");
+        return CheckCa(pair, where, TrustedEntries.Certificate, TrustedEntries.Key);
     }
 
-    private CaMaterial CheckCa(PemKeyPair pair, string certificateName, string keyName)
+    /// <summary>
+    /// Checks a CA's certificate and key. <paramref name="where"/> (a region's Secret) is said once, before whichever
+    /// of the two is at fault: a message naming both would otherwise say it twice.
+    /// </summary>
+    private CaMaterial CheckCa(PemKeyPair pair, string? where, string certificateName, string keyName)
     {
+        var prefix = where is null ? string.Empty : $"{where}: ";
         CertificateDetails details;
         try
         {
@@ -167,7 +182,7 @@ public sealed class Preflight(RegionClusters clusters, TimeProvider time)
         }
         catch (CryptoInputException unreadable)
         {
-            throw new PreflightException($"{certificateName} cannot be read: {unreadable.Message}");
+            throw new PreflightException($"{prefix}{certificateName} cannot be read: {unreadable.Message}");
         }
 
         bool matches;
@@ -177,23 +192,23 @@ public sealed class Preflight(RegionClusters clusters, TimeProvider time)
         }
         catch (CryptoInputException unreadable)
         {
-            throw new PreflightException($"{keyName} cannot be read: {unreadable.Message}");
+            throw new PreflightException($"{prefix}{keyName} cannot be read: {unreadable.Message}");
         }
 
         if (!matches)
         {
-            throw new PreflightException($"{keyName} is not the private key of {certificateName} ({details.Subject}); they must be a pair");
+            throw new PreflightException($"{prefix}{keyName} is not the private key of {certificateName} ({details.Subject}); they must be a pair");
         }
 
         if (!details.IsCertificateAuthority)
         {
-            throw new PreflightException($"{certificateName} ({details.Subject}) is not a CA certificate (basicConstraints CA:TRUE is missing)");
+            throw new PreflightException($"{prefix}{certificateName} ({details.Subject}) is not a CA certificate (basicConstraints CA:TRUE is missing)");
         }
 
         var now = time.GetUtcNow();
         if (now < details.NotBefore || now > details.NotAfter)
         {
-            throw new PreflightException($"{certificateName} ({details.Subject}) is not valid now: valid from {details.NotBefore:u} to {details.NotAfter:u}");
+            throw new PreflightException($"{prefix}{certificateName} ({details.Subject}) is not valid now: valid from {details.NotBefore:u} to {details.NotAfter:u}");
         }
 
         return new CaMaterial(pair.CertificatePem, new SensitiveText(pair.PrivateKeyPem), details.Subject, details.Sha256Fingerprint, details.NotAfter);
@@ -214,7 +229,37 @@ public sealed class Preflight(RegionClusters clusters, TimeProvider time)
         }
 
         var pair = new PemKeyPair(Read(newCa.CertFile!, "certFile"), Read(newCa.KeyFile!, "keyFile"));
-        return CheckCa(pair, $"newCa.certFile {newCa.CertFile}", $"newCa.keyFile {newCa.KeyFile}");
+        WarnIfOpenToOthers(newCa.KeyFile!);
+        return CheckCa(pair, null, $"newCa.certFile {newCa.CertFile}", $"newCa.keyFile {newCa.KeyFile}");
+    }
+
+    /// <summary>
+    /// A warning, not a refusal as for the state key: that key is this program's own, made owner-only by it, so a wider
+    /// mode means something went wrong. The CA key is the user's, and may be shut off from others in ways a file's mode
+    /// does not show (an owner-only directory above it); but it becomes the CA every node trusts, so it is said.
+    /// </summary>
+    private void WarnIfOpenToOthers(string keyFile)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        UnixFileMode mode;
+        try
+        {
+            mode = File.GetUnixFileMode(keyFile);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            // Read a moment ago: a file that is gone now is no key to warn about.
+            return;
+        }
+
+        if ((mode & OthersAccess) != 0)
+        {
+            LogKeyFileOpenToOthers(_logger, keyFile, Convert.ToString((int)mode, 8).PadLeft(4, '0'));
+        }
     }
 
     /// <summary>Two CAs with the same alias collide in the truststore and break every handshake.</summary>
@@ -261,4 +306,7 @@ public sealed class Preflight(RegionClusters clusters, TimeProvider time)
 
         return new RegionReport(region.Name, snapshot.StatefulSets.Select(set => set.Name).ToList(), snapshot.Pods.Count, RolloutJudge.Baseline(snapshot));
     }
+
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Warning, Message = "newCa.keyFile {KeyFile} is open to other users (mode {Mode}): whoever can read it can sign certificates every node will trust; make it owner-only: chmod 600 {KeyFile}")]
+    private static partial void LogKeyFileOpenToOthers(ILogger logger, string keyFile, string mode);
 }

@@ -157,6 +157,7 @@ public sealed partial class RotationRunner(
         string? failure = null;
         using var deadline = new CancellationTokenSource(rotation.Spec.RolloutTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        using var retrying = RetryDeadline.Until(time.GetUtcNow() + rotation.Spec.RolloutTimeout);
         try
         {
             var context = new StepContext(rotation, step, clusters, store, observer, time, _background, deadline.Token);

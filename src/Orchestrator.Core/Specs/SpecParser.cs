@@ -18,6 +18,10 @@ public static partial class SpecParser
     private static readonly string[] RootFields = ["cluster", "namespace", "caSecret", "extraCaKey", "newCa", "regions", "rollout"];
     private static readonly TimeSpan MaximumTimeout = TimeSpan.FromDays(7);
 
+    /// <summary>Kubernetes' limits: an object name is a DNS subdomain (253), a namespace a DNS label (63).</summary>
+    private const int MaximumNameLength = 253;
+    private const int MaximumNamespaceLength = 63;
+
     public static RotationSpec ParseFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -26,6 +30,11 @@ public static partial class SpecParser
         try
         {
             var info = new FileInfo(path);
+            if (Directory.Exists(path))
+            {
+                throw new SpecException($"{path}: is a directory; pass the rotation spec file itself with --spec FILE");
+            }
+
             if (!info.Exists)
             {
                 throw new SpecException($"{path}: no such file; pass the rotation spec with --spec FILE");
@@ -99,9 +108,9 @@ public static partial class SpecParser
         }
 
         fields.RejectUnknown(mapping, string.Empty, RootFields);
-        var cluster = Name(fields, mapping, "cluster", DnsSubdomain(), "a Kubernetes name (lower case letters, digits, '-' and '.')");
-        var ns = Name(fields, mapping, "namespace", DnsLabel(), "a Kubernetes namespace name (lower case letters, digits and '-')");
-        var caSecret = Name(fields, mapping, "caSecret", DnsSubdomain(), "a Secret name (lower case letters, digits, '-' and '.')");
+        var cluster = Name(fields, mapping, "cluster", DnsSubdomain(), MaximumNameLength, "a Kubernetes name (lower case letters, digits, '-' and '.')");
+        var ns = Name(fields, mapping, "namespace", DnsLabel(), MaximumNamespaceLength, "a Kubernetes namespace name (lower case letters, digits and '-')");
+        var caSecret = Name(fields, mapping, "caSecret", DnsSubdomain(), MaximumNameLength, "a Secret name (lower case letters, digits, '-' and '.')");
         var extraCaKey = ExtraCaKey(fields, mapping);
         var newCa = NewCa(fields, mapping, baseDirectory);
         var regions = Regions(fields, mapping, ns, baseDirectory);
@@ -111,10 +120,16 @@ public static partial class SpecParser
             : new RotationSpec(cluster, ns, caSecret, extraCaKey, newCa, regions, timeout.Value);
     }
 
-    private static string? Name(YamlFields fields, YamlMappingNode mapping, string key, Regex pattern, string expected)
+    private static string? Name(YamlFields fields, YamlMappingNode mapping, string key, Regex pattern, int maximumLength, string expected)
     {
         var value = fields.Text(mapping, key, key, required: true);
-        if (value is not null && (value.Length > 253 || !pattern.IsMatch(value)))
+        if (value is not null && TooLong(value, maximumLength) is { } tooLong)
+        {
+            fields.Problem(YamlFields.Child(mapping, key), key, tooLong);
+            return null;
+        }
+
+        if (value is not null && !pattern.IsMatch(value))
         {
             fields.Problem(YamlFields.Child(mapping, key), key, $"{YamlFields.Quote(value)} is not {expected}");
             return null;
@@ -122,6 +137,11 @@ public static partial class SpecParser
 
         return value;
     }
+
+    /// <summary>A name longer than Kubernetes allows: said as such, since its characters may all be fine.</summary>
+    private static string? TooLong(string value, int maximumLength) => value.Length > maximumLength
+        ? $"{YamlFields.Quote(value)} is {value.Length} characters long; Kubernetes allows at most {maximumLength} here"
+        : null;
 
     private static string? ExtraCaKey(YamlFields fields, YamlMappingNode mapping)
     {
@@ -162,14 +182,8 @@ public static partial class SpecParser
         var alias = fields.Text(mapping, "alias", "newCa.alias", required: false);
         var certFile = fields.Text(mapping, "certFile", "newCa.certFile", required: false);
         var keyFile = fields.Text(mapping, "keyFile", "newCa.keyFile", required: false);
-        var keySize = fields.Integer(mapping, "keySize", "newCa.keySize", int.MinValue, int.MaxValue);
+        var keySize = fields.Integer(mapping, "keySize", "newCa.keySize", NewCaSpec.MinimumKeySize, NewCaRules.MaximumKeySize, NewCaRules.KeySizeProblem);
         var validity = fields.Integer(mapping, "validityDays", "newCa.validityDays", 1, NewCaRules.MaximumValidityDays);
-        if (keySize is { } bits && NewCaRules.KeySizeProblem(bits) is { } keySizeProblem)
-        {
-            fields.Problem(YamlFields.Child(mapping, "keySize"), "newCa.keySize", keySizeProblem);
-            return null;
-        }
-
         if (alias is not null)
         {
             if (certFile is not null || keyFile is not null)
@@ -243,6 +257,12 @@ public static partial class SpecParser
             if (name is not null && regions.Any(region => region.Name == name))
             {
                 fields.Problem(YamlFields.Child(mapping, "name"), $"{path}.name", $"region {YamlFields.Quote(name)} is listed twice; each region once, in the order to visit them");
+                continue;
+            }
+
+            if (ns is not null && TooLong(ns, MaximumNamespaceLength) is { } tooLong)
+            {
+                fields.Problem(YamlFields.Child(mapping, "namespace"), $"{path}.namespace", tooLong);
                 continue;
             }
 

@@ -86,7 +86,12 @@ internal sealed class YamlFields(string source)
         return text.Value;
     }
 
-    public int? Integer(YamlMappingNode mapping, string key, string path, int minimum, int maximum)
+    /// <summary>
+    /// A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, the range every refusal names.
+    /// <paramref name="rule"/>, when given, judges a number in place of the plain range check, so that its message can
+    /// say more (what is usual, why a value is refused).
+    /// </summary>
+    public int? Integer(YamlMappingNode mapping, string key, string path, int minimum, int maximum, Func<int, string?>? rule = null)
     {
         var node = Child(mapping, key);
         if (node is null)
@@ -105,9 +110,12 @@ internal sealed class YamlFields(string source)
             return null;
         }
 
-        if (value < minimum || value > maximum)
+        var problem = rule is null
+            ? value < minimum || value > maximum ? $"{value} is out of range; use a number between {minimum} and {maximum}" : null
+            : rule(value);
+        if (problem is not null)
         {
-            Problem(node, path, $"{value} is out of range; use a number between {minimum} and {maximum}");
+            Problem(node, path, problem);
             return null;
         }
 

@@ -7,9 +7,13 @@ internal static partial class Log
 {
     // Information, not Warning: a retry is the pipeline doing its job, and what is left when retries end is reported
     // as the failure itself. On stderr at the default level they turned a refused preflight's one line into dozens
-    // and broke into a wait's progress line; --verbose shows them.
+    // and broke into a wait's progress line; --verbose shows them. RetryingUntil says it at once, once.
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Region}: {Operation} failed ({Failure}); attempt {Attempt} in {Delay}")]
     public static partial void Retrying(ILogger logger, string region, string? operation, string failure, int attempt, TimeSpan delay);
+
+    // Once per region, kind of failure and deadline (RetryNotices): the attempts above, said where it is seen at once.
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Region}: {Operation} failed ({Failure}); retrying {Until}; --verbose shows each attempt")]
+    public static partial void RetryingUntil(ILogger logger, string region, string? operation, string failure, string until);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{Region}: kubeconfig {Kubeconfig} sets insecure-skip-tls-verify; the API server's certificate is not checked")]
     public static partial void TlsVerificationSkipped(ILogger logger, string region, string kubeconfig);

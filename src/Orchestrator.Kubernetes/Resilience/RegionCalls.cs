@@ -18,11 +18,13 @@ internal sealed class RegionCalls
     private readonly RegionTarget _target;
     private readonly ServerCertificateValidator _validator;
     private readonly ResiliencePipeline _pipeline;
+    private readonly RetryNotices _notices;
 
     public RegionCalls(RegionTarget target, ServerCertificateValidator validator, KubernetesClientOptions options, TimeProvider timeProvider, ILogger logger)
     {
         _target = target;
         _validator = validator;
+        _notices = new RetryNotices(target.Region, timeProvider);
         var backoff = new RetryBackoff(RetryBackoff.FirstDelay, options.MaxBackoff, Random.Shared.NextDouble);
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions
@@ -37,6 +39,7 @@ internal sealed class RegionCalls
                 {
                     var failure = TransientFailures.Describe(arguments.Outcome.Exception!);
                     LastTransientFailure = $"{arguments.Context.OperationKey}: {failure}";
+                    _notices.Announce(logger, arguments.Context.OperationKey, failure);
                     Log.Retrying(logger, target.Region, arguments.Context.OperationKey, failure, arguments.AttemptNumber + 2, arguments.RetryDelay);
                     return ValueTask.CompletedTask;
                 },

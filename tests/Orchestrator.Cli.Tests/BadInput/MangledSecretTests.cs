@@ -73,6 +73,14 @@ public sealed class MangledSecretTests(RefusalFixture fixture) : IClassFixture<R
         Assert.Equal(SecretChecksum.Compute(restored.Data.AsReadOnly()), restored.Metadata.Annotations[SecretChecksum.AnnotationName]);
     }
 
+    /// <summary>The Secret is named once, and the certificate the key does not match by its entry alone.</summary>
+    [Fact]
+    public Task StartRotation_KeyOfAnotherCa_NamesTheSecretOnce() =>
+        StartRotation_MangledCaSecret_Exit2NamingRegionAndSecretNothingChanged(
+            "key-of-another-ca",
+            "region1",
+            $"error: region1: {Where}: ca.key is not the private key of ca.crt (O=ca1); they must be a pair");
+
     private void Mangle(string mangling, string region, IDictionary<string, byte[]> data)
     {
         var certificate = Encoding.UTF8.GetString(data["ca.crt"]);

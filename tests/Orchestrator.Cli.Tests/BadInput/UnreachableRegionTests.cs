@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Orchestrator.Cli.Tests.Support;
 
 namespace Orchestrator.Cli.Tests.BadInput;
 
@@ -15,18 +16,31 @@ public sealed partial class UnreachableRegionTests(RefusalFixture fixture) : ICl
     [Fact]
     public async Task StartRotation_ServerPortClosed_Exit2AfterThePreflightBudgetNamingTheRegion()
     {
-        var good = await File.ReadAllTextAsync(fixture.Clusters.Simulation.KubeconfigPath, TestContext.Current.CancellationToken);
-        var path = Path.Combine(fixture.Clusters.Directory, "kubeconfig-closed-port");
-        await File.WriteAllTextAsync(path, Server().Replace(good, $"server: https://127.0.0.1:{ClosedPort()}"), TestContext.Current.CancellationToken);
-        var spec = MangledKubeconfigTests.WriteSpec(fixture, "region2", path, "closed-port");
+        var (spec, port) = await WriteClosedPortSpecAsync(fixture, "closed-port");
 
         var clock = Stopwatch.StartNew();
-        await fixture.AssertRefusedAsync(
-            ["start-rotation", "--spec", spec, "--state", fixture.StatePath],
+        var outcome = await OrchestratorProcess.RunAsync(["start-rotation", "--spec", spec, "--state", fixture.StatePath]);
+
+        // Before the refusal, one notice that the region is being retried and until when (RetryNoticeTests), however
+        // many attempts the minute held; apart from it, the refusal is held to every rule as before.
+        var notice = Assert.Single(outcome.Error.Split('\n'), line => line.Contains(" warn: ", StringComparison.Ordinal));
+        RetryNoticeTests.AssertNotice(notice, port);
+        fixture.AssertRefused(
+            outcome with { Error = outcome.Error.Replace(notice + "\n", string.Empty, StringComparison.Ordinal) },
             "error: region2: the API server did not answer within 1m (last: ");
 
         // It waited out the read budget (retrying) rather than giving up early, and not much longer.
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>A spec whose region2 is reached through a kubeconfig naming a closed port; and that port.</summary>
+    internal static async Task<(string Spec, int Port)> WriteClosedPortSpecAsync(RefusalFixture fixture, string name)
+    {
+        var good = await File.ReadAllTextAsync(fixture.Clusters.Simulation.KubeconfigPath, TestContext.Current.CancellationToken);
+        var path = Path.Combine(fixture.Clusters.Directory, $"kubeconfig-{name}");
+        var port = ClosedPort();
+        await File.WriteAllTextAsync(path, Server().Replace(good, $"server: https://127.0.0.1:{port}"), TestContext.Current.CancellationToken);
+        return (MangledKubeconfigTests.WriteSpec(fixture, "region2", path, name), port);
     }
 
     /// <summary>A port that was just free, and is closed again: nothing listens there.</summary>

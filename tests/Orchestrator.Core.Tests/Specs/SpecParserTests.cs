@@ -103,7 +103,7 @@ public sealed class SpecParserTests
     [InlineData("  - name: region1", "  - name: 1", "regions[0].name: expected text, found the number '1'")]
     [InlineData("    context: east", "    context: 1.5e3", "regions[1].context: expected text, found the number '1.5e3'")]
     [InlineData("  alias: ca2", "  alias: !custom ca2", "newCa.alias: expected text, found a value tagged !custom")]
-    [InlineData("  keySize: 4096", "  keySize: \"4096\"", "newCa.keySize: expected a whole number between -2147483648 and 2147483647, found the text '4096'; write it without quotes")]
+    [InlineData("  keySize: 4096", "  keySize: \"4096\"", "newCa.keySize: expected a whole number between 2048 and 16384, found the text '4096'; write it without quotes")]
     [InlineData("  validityDays: 3650", "  validityDays: 3650.0", "newCa.validityDays: expected a whole number between 1 and 36500, found the number '3650.0'")]
     [InlineData("cluster: example-cluster", "cluster: ~", "cluster: is required")]
     public void Parse_ScalarOfAnotherKind_RefusedNamingWhatWasFound(string from, string to, string expected)
@@ -248,6 +248,45 @@ public sealed class SpecParserTests
         var failure = Assert.Throws<SpecException>(() => SpecParser.ParseFile("/no/such/rotation.yaml"));
 
         Assert.Contains("no such file", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParseFile_Directory_SaysItIsADirectoryNotThatItIsMissing()
+    {
+        var directory = Directory.CreateTempSubdirectory("orchestrator-spec-").FullName;
+        try
+        {
+            var failure = Assert.Throws<SpecException>(() => SpecParser.ParseFile(directory));
+
+            Assert.Equal($"{directory}: is a directory; pass the rotation spec file itself with --spec FILE", failure.Message);
+        }
+        finally
+        {
+            Directory.Delete(directory);
+        }
+    }
+
+    [Theory]
+    [InlineData("cluster: example-cluster", "cluster", 300, "cluster: '{0}...' is 300 characters long; Kubernetes allows at most 253 here")]
+    [InlineData("caSecret: example-cluster-manual-tls-ca", "caSecret", 254, "caSecret: '{0}...' is 254 characters long; Kubernetes allows at most 253 here")]
+    [InlineData("namespace: anton", "namespace", 64, "namespace: '{0}...' is 64 characters long; Kubernetes allows at most 63 here")]
+    [InlineData("    namespace: cassandra", "    namespace", 100, "regions[1].namespace: '{0}...' is 100 characters long; Kubernetes allows at most 63 here")]
+    public void Parse_NameTooLong_SaysItsLengthAndTheLimit(string line, string key, int length, string expected)
+    {
+        var message = Refusal(Valid.Replace(line, $"{key}: {new string('a', length)}", StringComparison.Ordinal));
+
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, expected, new string('a', 40)), message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("big", "the text 'big'")]
+    [InlineData("2147483648", "the number '2147483648'")]
+    [InlineData("4096.0", "the number '4096.0'")]
+    public void Parse_KeySizeNotAWholeNumber_NamesTheAllowedRange(string value, string found)
+    {
+        var message = Refusal(Valid.Replace("  keySize: 4096", $"  keySize: {value}", StringComparison.Ordinal));
+
+        Assert.Contains($"newCa.keySize: expected a whole number between 2048 and 16384, found {found}", message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using k8s;
 using Orchestrator.Core.Cluster;
 using Orchestrator.Core.Specs;
@@ -72,6 +73,32 @@ public sealed class ConnectTests(SimulationFixture fixture) : IClassFixture<Simu
         Assert.Equal(ClusterFailure.Configuration, failure.Failure);
         Assert.StartsWith($"region west: cannot use kubeconfig {spec.Kubeconfig}: ", failure.Message, StringComparison.Ordinal);
         Assert.Contains("region9", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Connect_UnknownContext_NamesTheFileAndTheContextsItHas()
+    {
+        var spec = fixture.Region() with { Name = "west", Context = "region9" };
+
+        var failure = Assert.Throws<ClusterException>(() => Connectors.Plain().Connect(spec, SimulationFixture.Cluster));
+
+        Assert.Equal(
+            $"region west: cannot use kubeconfig {spec.Kubeconfig}: context region9 not found; its contexts are region1, region2; set the region's context in the spec to one of them",
+            failure.Message);
+    }
+
+    [Theory]
+    [InlineData("current-context: region9", "its current-context region9 not found; its contexts are region1, region2")]
+    [InlineData("", "the spec names no context for this region and the file has no current-context; its contexts are region1, region2")]
+    public void Connect_NoContextAndNoUsableCurrentContext_SaysSoWithTheContextsItHas(string currentContext, string expected)
+    {
+        using var directory = new TemporaryDirectory();
+        var kubeconfig = Regex.Replace(File.ReadAllText(fixture.Simulation.KubeconfigPath), "(?m)^current-context: .*$", currentContext);
+        var path = directory.Write("kubeconfig", kubeconfig);
+
+        var failure = Assert.Throws<ClusterException>(() => Connectors.Plain().Connect(new RegionSpec("west", path, null, "anton"), SimulationFixture.Cluster));
+
+        Assert.Equal($"region west: cannot use kubeconfig {path}: {expected}; set the region's context in the spec to one of them", failure.Message);
     }
 
     [Fact]

@@ -2,13 +2,16 @@ using System.Diagnostics;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Core.Cluster;
 using Orchestrator.Kubernetes.Tests.Support;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Kubernetes.Tests.Resilience;
 
 public sealed class RetryTests(SimulationFixture fixture) : IClassFixture<SimulationFixture>
 {
     private const int RetryEvent = 1;
+    private const int NoticeEvent = 3;
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -33,6 +36,51 @@ public sealed class RetryTests(SimulationFixture fixture) : IClassFixture<Simula
             Assert.Equal(LogLevel.Information, line.Level);
             Assert.StartsWith("region1: update secrets anton/flaky-update failed (503 ServiceUnavailable); attempt ", line.Message, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task Replace_Three503sWithinADeadline_OneWarningSayingUntilWhenAndEachAttemptAtInformation()
+    {
+        await CreateAsync("flaky-notice");
+        var logs = new RecordingLoggerFactory();
+        using var region = Connectors.Counting(new RequestCounter(), logs).Connect(fixture.Region(), SimulationFixture.Cluster);
+        var basis = await region.ReadSecretAsync("flaky-notice", Token);
+        await using var faults = await Faults.SetAsync(fixture, "region1", """{"failRequests":[{"verb":"update","resource":"secrets","code":503,"count":3}]}""");
+        var end = TimeProvider.System.GetUtcNow().AddMinutes(30);
+
+        using (RetryDeadline.Until(end))
+        {
+            Assert.True((await region.ReplaceSecretDataAsync(basis, new Dictionary<string, byte[]> { ["k"] = "w"u8.ToArray() }, Token)).Written);
+        }
+
+        var notice = Assert.Single(logs.Lines, line => line.EventId == NoticeEvent);
+        Assert.Equal(LogLevel.Warning, notice.Level);
+        Assert.Equal(
+            $"region1: update secrets anton/flaky-notice failed (503 ServiceUnavailable); retrying until {end.UtcDateTime:HH:mm:ss} UTC (30m from now); --verbose shows each attempt",
+            notice.Message);
+        Assert.Equal(3, logs.Lines.Count(line => line is { EventId: RetryEvent, Level: LogLevel.Information }));
+    }
+
+    /// <summary>A wait's watches, failing again and again, say so once for the region, not once per attempt.</summary>
+    [Fact]
+    public async Task Observe_WatchOfPodsFailingRepeatedly_OneWarning()
+    {
+        var logs = new RecordingLoggerFactory();
+        var options = new KubernetesClientOptions { MaxBackoff = TimeSpan.FromMilliseconds(100) };
+        using var region = Connectors.Counting(new RequestCounter(), logs, options).Connect(fixture.Region("region2"), SimulationFixture.Cluster);
+        await using var faults = await Faults.SetAsync(fixture, "region2", """{"failRequests":[{"verb":"watch","resource":"pods","code":503,"count":5}]}""");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
+
+        using (RetryDeadline.Until(TimeProvider.System.GetUtcNow().AddMinutes(30)))
+        {
+            await using var snapshots = region.ObserveAsync(SimulationFixture.CaSecret, stop.Token).GetAsyncEnumerator(stop.Token);
+            Assert.True(await snapshots.MoveNextAsync());
+            await Polling.UntilAsync(() => logs.Lines.Count(line => line.EventId == RetryEvent && line.Message.StartsWith("region2: watch pods", StringComparison.Ordinal)) == 5, "the pods' watch is retried five times");
+            await stop.CancelAsync();
+        }
+
+        var notice = Assert.Single(logs.Lines, line => line.EventId == NoticeEvent);
+        Assert.StartsWith("region2: watch pods in anton failed (503 ServiceUnavailable); retrying until ", notice.Message, StringComparison.Ordinal);
     }
 
     [Fact]
