@@ -46,7 +46,7 @@ public sealed class SimulateCommandTests
         string[] arguments = ["simulate", "--dir", directory.Path, "--pods", "1", "--pod-restart-ms", "10"];
         using var first = OrchestratorProcess.Start(arguments);
         await first.WaitForLineAsync(line => line == "ready", TimeSpan.FromMinutes(2));
-        var before = Snapshot(directory.Path);
+        var before = DirectorySnapshot.Of(directory.Path, "simulator.lock");
 
         var second = await OrchestratorProcess.RunAsync(arguments);
 
@@ -55,7 +55,7 @@ public sealed class SimulateCommandTests
             [$"error: {directory.Path} is in use by another simulator (pid {first.Id}); stop it or choose another --dir"],
             second.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Empty(second.Output);
-        Assert.Equal(before, Snapshot(directory.Path));
+        Assert.Equal(before, DirectorySnapshot.Of(directory.Path, "simulator.lock"));
         Assert.False(first.HasExited);
 
         // SIGKILL leaves the simulator no chance to let go: the kernel drops its lock with it.
@@ -81,26 +81,5 @@ public sealed class SimulateCommandTests
         Assert.Contains(option, outcome.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", outcome.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(directory.File("kubeconfig")));
-    }
-
-    /// <summary>Every file's size, time of last change and text.</summary>
-    private static SortedDictionary<string, string> Snapshot(string directory)
-    {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in new DirectoryInfo(directory).EnumerateFileSystemInfos())
-        {
-            // The lock file is empty, and cannot be read while held: .NET's own reading takes a flock it refuses.
-            var text = file.Name == "simulator.lock" || file is DirectoryInfo ? string.Empty : Read(file.FullName);
-            files[file.Name] = $"{(file as FileInfo)?.Length} {file.LastWriteTimeUtc:O}\n{text}";
-        }
-
-        return files;
-    }
-
-    private static string Read(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

@@ -24,14 +24,14 @@ public sealed class DirectoryInUseTests
                 new V1Secret { Metadata = new V1ObjectMeta { Name = "before-the-second" }, StringData = new Dictionary<string, string> { ["k"] = "v" } },
                 "anton",
                 cancellationToken: Token);
-            var before = Snapshot(directory.Path);
-            Assert.Contains("before-the-second", before["audit.jsonl"], StringComparison.Ordinal);
+            var before = DirectorySnapshot.Of(directory.Path, "simulator.lock");
+            Assert.Contains("before-the-second", Audit(directory.Path), StringComparison.Ordinal);
 
             var refused = await Assert.ThrowsAsync<SimulatorDirectoryInUseException>(() => StartAsync(directory.Path));
 
             Assert.Equal(Environment.ProcessId, refused.HolderPid);
             Assert.Equal($"{directory.Path} is in use by another simulator (pid {Environment.ProcessId})", refused.Message);
-            Assert.Equal(before, Snapshot(directory.Path));
+            Assert.Equal(before, DirectorySnapshot.Of(directory.Path, "simulator.lock"));
             await client.CoreV1.ReadNamespacedSecretAsync("before-the-second", "anton", cancellationToken: Token);
         }
         finally
@@ -41,7 +41,7 @@ public sealed class DirectoryInUseTests
 
         // Stopped, the first lets the directory go.
         await using var next = await StartAsync(directory.Path);
-        Assert.DoesNotContain("before-the-second", Snapshot(directory.Path)["audit.jsonl"], StringComparison.Ordinal);
+        Assert.DoesNotContain("before-the-second", Audit(directory.Path), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,23 +70,9 @@ public sealed class DirectoryInUseTests
         TimeProvider.System,
         Token);
 
-    /// <summary>Every file's size, time of last change and text.</summary>
-    private static SortedDictionary<string, string> Snapshot(string directory)
+    private static string Audit(string directory)
     {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in new DirectoryInfo(directory).EnumerateFileSystemInfos())
-        {
-            // The lock file is empty, and cannot be read while held: .NET's own reading takes a flock it refuses.
-            var text = file.Name == "simulator.lock" || file is DirectoryInfo ? string.Empty : Read(file.FullName);
-            files[file.Name] = $"{(file as FileInfo)?.Length} {file.LastWriteTimeUtc:O}\n{text}";
-        }
-
-        return files;
-    }
-
-    private static string Read(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var stream = new FileStream(Path.Combine(directory, "audit.jsonl"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }

@@ -17,12 +17,12 @@ public sealed class RunnerTests
         using var directory = new TemporaryDirectory();
         var path = directory.File("state.db");
         TestStores.Open(path).Dispose();
-        var before = DirectoryContents.Of(directory.Path);
+        var before = DirectorySnapshot.Of(directory.Path);
         using var reader = OpenReadOnly(path, TestStores.Time());
 
         Assert.Null(await reader.FindRunnerAsync("rot-1", TestContext.Current.CancellationToken));
 
-        Assert.Equal(before, DirectoryContents.Of(directory.Path));
+        Assert.Equal(before, DirectorySnapshot.Of(directory.Path));
     }
 
     [Fact]
