@@ -108,7 +108,7 @@ public sealed class Simulation : IAsyncDisposable
                 await region.StartServerAsync(token, audit, requests, time, loggers, cancellationToken);
             }
 
-            PrivateFile.WriteAllText(simulation.KubeconfigPath, KubeconfigFile.Render(regions, token, options.Namespace));
+            PrivateFile.WriteAllText(simulation.KubeconfigPath, SimulatorKubeconfig.Render(regions, token, options.Namespace));
             await File.WriteAllTextAsync(simulation.SpecPath, RotationSpecFile.Render(options, regions), cancellationToken);
             await simulation.WaitUntilSettledAsync(cancellationToken);
             return simulation;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using k8s;
 using Orchestrator.Crypto.Authority;
 
 namespace Orchestrator.Cli.Tests.BadInput;
@@ -48,7 +49,9 @@ public sealed partial class MangledKubeconfigTests(RefusalFixture fixture) : ICl
                 await File.WriteAllTextAsync(path, "- milk\n- bread\n", TestContext.Current.CancellationToken);
                 break;
             case "context-missing":
-                await File.WriteAllTextAsync(path, good.Replace("- name: region2\n  context:", "- name: region3\n  context:", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+                var config = KubernetesClientConfiguration.LoadKubeConfig(fixture.Clusters.Simulation.KubeconfigPath);
+                config.Contexts.Single(context => context.Name == "region2").Name = "region3";
+                await File.WriteAllTextAsync(path, KubernetesYaml.Serialize(config), TestContext.Current.CancellationToken);
                 break;
             case "server-url-unparseable":
                 await File.WriteAllTextAsync(path, Server().Replace(good, "server: 'https://[not a host'"), TestContext.Current.CancellationToken);
