@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using Orchestrator.Core.Cassandra;
 using Orchestrator.Crypto;
 using Orchestrator.Crypto.NodeTls;
 using Orchestrator.Simulator.Faults;
@@ -68,9 +67,9 @@ internal sealed partial class CassandraOperator : Controller
 
         var ca = caStored.As<V1Secret>();
         var data = ca.Data ?? new Dictionary<string, byte[]>();
-        var checksum = SecretChecksum.Compute(data.AsReadOnly());
+        var checksum = OperatorChecksum.Of(data);
         var nodeStored = Store.Get(ResourceTypes.Secrets, _cluster.Namespace, _cluster.NodeSecret);
-        if (nodeStored is null || ca.Metadata.Annotations.Find(SecretChecksum.AnnotationName) != checksum)
+        if (nodeStored is null || ca.Metadata.Annotations.Find(OperatorChecksum.Annotation) != checksum)
         {
             nodeStored = RegenerateNodeSecret(ca, data, nodeStored);
             if (nodeStored is null)
@@ -79,13 +78,13 @@ internal sealed partial class CassandraOperator : Controller
             }
 
             ca.Metadata.Annotations ??= new Dictionary<string, string>();
-            ca.Metadata.Annotations[SecretChecksum.AnnotationName] = checksum;
+            ca.Metadata.Annotations[OperatorChecksum.Annotation] = checksum;
             ca.Metadata.Annotations[InstanceAnnotation] = _cluster.Name;
             Store.Update(ResourceTypes.Secrets, _cluster.Namespace, _cluster.CaSecret, ca);
             LogAcknowledged(Logger, Store.Region, _cluster.CaSecret, checksum);
         }
 
-        var restartChecksum = SecretChecksum.Compute((nodeStored.As<V1Secret>().Data ?? new Dictionary<string, byte[]>()).AsReadOnly());
+        var restartChecksum = OperatorChecksum.Of(nodeStored.As<V1Secret>().Data);
         foreach (var datacenter in _cluster.Datacenters)
         {
             EnsureStatefulSet(datacenter, restartChecksum);

@@ -133,8 +133,8 @@ public sealed class SimulatedRegion : IAsyncDisposable
     {
         var ca = Store.Get(ResourceTypes.Secrets, Cluster.Namespace, Cluster.CaSecret)?.As<V1Secret>();
         if (ca is null
-            || ca.Metadata.Annotations.Find(Core.Cassandra.SecretChecksum.AnnotationName)
-                != Core.Cassandra.SecretChecksum.Compute((ca.Data ?? new Dictionary<string, byte[]>()).AsReadOnly()))
+            || ca.Metadata.Annotations.Find(OperatorChecksum.Annotation)
+                != OperatorChecksum.Of(ca.Data))
         {
             return false;
         }

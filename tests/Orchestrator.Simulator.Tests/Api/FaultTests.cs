@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using Orchestrator.Core.Cassandra;
 using Orchestrator.Crypto.Authority;
 using Orchestrator.Simulator.Controllers;
 using Orchestrator.Simulator.Storage;
@@ -121,13 +120,13 @@ public sealed class FaultTests(SimulationFixture fixture) : IClassFixture<Simula
         var setBefore = store.Get(ResourceTypes.StatefulSets, Namespace, "example-cluster-cassandra-dc1")!.As<V1StatefulSet>();
         await using var faults = await SetFaultsAsync("region2", """{"operatorPaused":true}""");
         var data = await CaSecretEditor.ReadDataAsync(client, Token);
-        var acknowledged = (await client.CoreV1.ReadNamespacedSecretAsync(CaSecretEditor.Name, Namespace, cancellationToken: Token)).Metadata.Annotations[SecretChecksum.AnnotationName];
+        var acknowledged = (await client.CoreV1.ReadNamespacedSecretAsync(CaSecretEditor.Name, Namespace, cancellationToken: Token)).Metadata.Annotations[OperatorChecksum.Annotation];
         data["paused.crt"] = NewCaCertificate("paused");
         await CaSecretEditor.ReplaceDataAsync(client, data, Token);
 
         await Task.Delay(TimeSpan.FromMilliseconds(500), Token); // many operator reactions: it must still not have acted
         var ca = await client.CoreV1.ReadNamespacedSecretAsync(CaSecretEditor.Name, Namespace, cancellationToken: Token);
-        Assert.Equal(acknowledged, ca.Metadata.Annotations[SecretChecksum.AnnotationName]);
+        Assert.Equal(acknowledged, ca.Metadata.Annotations[OperatorChecksum.Annotation]);
         Assert.Equal(setBefore.Metadata.Generation, store.Get(ResourceTypes.StatefulSets, Namespace, "example-cluster-cassandra-dc1")!.As<V1StatefulSet>().Metadata.Generation);
 
         await faults.DisposeAsync();

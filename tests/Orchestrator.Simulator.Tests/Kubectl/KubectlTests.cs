@@ -2,11 +2,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using Orchestrator.Core.Cassandra;
 using Orchestrator.Crypto.Authority;
+using Orchestrator.Simulator.Controllers;
 using Orchestrator.Simulator.Storage;
 using Orchestrator.Simulator.Tests.Support;
-
 using Orchestrator.Testing;
 
 namespace Orchestrator.Simulator.Tests.Kubectl;
@@ -105,7 +104,7 @@ public sealed class KubectlTests(SimulationFixture fixture) : IClassFixture<Simu
         Assert.All(pods, pod => Assert.DoesNotContain(pod.Metadata.Uid, before));
         Assert.All(pods, pod => Assert.True(Simulator.Controllers.PodState.IsHealthy(pod)));
         var ca = store.Get(ResourceTypes.Secrets, Namespace, Secret)!.As<V1Secret>();
-        Assert.Equal(SecretChecksum.Compute(ca.Data.AsReadOnly()), ca.Metadata.Annotations[SecretChecksum.AnnotationName]);
+        Assert.Equal(OperatorChecksum.Of(ca.Data), ca.Metadata.Annotations[OperatorChecksum.Annotation]);
         Assert.True(ca.Metadata.Annotations.ContainsKey("kubectl.kubernetes.io/last-applied-configuration"));
         Assert.Equal(otherRegion, CaSecretEditor.PodUids(fixture.Store("region2")));
     }

@@ -1,7 +1,7 @@
 using System.Text;
 using k8s;
 using k8s.Models;
-using Orchestrator.Core.Cassandra;
+using Orchestrator.Simulator.Controllers;
 using Orchestrator.Simulator.Storage;
 
 namespace Orchestrator.Simulator.Tests.Support;
@@ -31,13 +31,13 @@ internal static class CaSecretEditor
     /// </summary>
     public static async Task WaitForRolloutAsync(Storage.RegionStore store, IReadOnlyCollection<string> podUidsBefore, IDictionary<string, byte[]> written)
     {
-        var checksum = SecretChecksum.Compute(written.AsReadOnly());
+        var checksum = OperatorChecksum.Of(written);
         await StoreWaiter.UntilAsync(
             store,
             () =>
             {
                 var ca = store.Get(Storage.ResourceTypes.Secrets, Namespace, Name)!.As<V1Secret>();
-                if (ca.Metadata.Annotations.Find(SecretChecksum.AnnotationName) != checksum)
+                if (ca.Metadata.Annotations.Find(OperatorChecksum.Annotation) != checksum)
                 {
                     return false;
                 }
