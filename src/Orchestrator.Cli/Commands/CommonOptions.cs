@@ -12,11 +12,12 @@ internal static class CommonOptions
 
     /// <summary>
     /// <c>--state</c> for a command that keeps no state: every command takes the option, so that scripts can pass it
-    /// to all of them alike.
+    /// to all of them alike, but its help does not list an option that does nothing.
     /// </summary>
     public static Option<string?> StateNotUsed() => new("--state")
     {
         Description = "Accepted like every command's --state; this command reads and writes no state file.",
+        Hidden = true,
     };
 
     public static Option<string> Output()
@@ -43,7 +44,7 @@ internal static class CommonOptions
 
     public static Option<bool> Verbose() => new("--verbose", "-v")
     {
-        Description = "Log what happens in detail (to stderr).",
+        Description = "Log what happens in detail (to stderr); simulate: every pod start and replacement.",
         Recursive = true,
     };
 }

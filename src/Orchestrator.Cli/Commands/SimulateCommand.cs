@@ -21,11 +21,10 @@ internal static class SimulateCommand
         var caSecret = new Option<string>("--ca-secret") { Description = "Name of the TLS CA Secret.", DefaultValueFactory = _ => defaults.CaSecret };
         var caAlias = new Option<string>("--ca-alias") { Description = "Alias (subject O=) of the CA the cluster starts with.", DefaultValueFactory = _ => defaults.CaAlias };
         var restart = new Option<int>("--pod-restart-ms") { Description = "Milliseconds a recreated pod takes to become Ready.", DefaultValueFactory = _ => (int)defaults.PodRestartTime.TotalMilliseconds };
-        var verbose = new Option<bool>("--verbose") { Description = "Log every pod start and replacement." };
 
         var command = new Command("simulate", "Serve simulated Kubernetes regions running a Cassandra cluster under its operator, until SIGINT/SIGTERM.")
         {
-            regions, directory, pods, datacenters, cluster, ns, caSecret, caAlias, restart, verbose, CommonOptions.StateNotUsed(),
+            regions, directory, pods, datacenters, cluster, ns, caSecret, caAlias, restart, CommonOptions.StateNotUsed(),
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -48,7 +47,7 @@ internal static class SimulateCommand
                 return ExitCodes.BadInput;
             }
 
-            using var host = CliHost.Build(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
+            using var host = CliHost.Build(parse.GetValue<bool>("--verbose") ? LogLevel.Debug : LogLevel.Information);
             var loggers = host.Services.GetRequiredService<ILoggerFactory>();
             Simulation simulation;
             try

@@ -25,6 +25,20 @@ public sealed class HelpTests
         Assert.Contains(command.Options, option => option.Name == "--state");
     }
 
+    [Theory]
+    [InlineData("simulate", false)]
+    [InlineData("plan", false)]
+    [InlineData("status", true)]
+    public async Task Help_ListsEachOptionOnce_AndStateOnlyWhereItIsUsed(string name, bool listsState)
+    {
+        var outcome = await OrchestratorProcess.RunAsync([name, "--help"]);
+
+        Assert.Equal(0, outcome.ExitCode);
+        var optionLines = outcome.Output.Split('\n').Select(line => line.Trim()).Where(line => line.StartsWith('-')).ToList();
+        Assert.Single(optionLines, line => line.Contains("--verbose", StringComparison.Ordinal));
+        Assert.Equal(listsState, optionLines.Any(line => line.StartsWith("--state", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task Help_AsAProcess_ListsTheCommandsAndExits0()
     {
