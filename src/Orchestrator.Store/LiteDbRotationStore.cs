@@ -12,13 +12,14 @@ using Orchestrator.Store.Security;
 namespace Orchestrator.Store;
 
 /// <summary>
-/// Rotations in a LiteDB file shared by every orchestrator process of the user (LiteDB's shared mode: a
-/// cross-process mutex around each operation), private keys encrypted field by field, one flock-based run lock per
-/// rotation.
+/// Rotations in a LiteDB file shared by every orchestrator process of the user (one engine per operation under the
+/// state file's own lock, see <see cref="StateDatabase"/>), private keys encrypted field by field, one flock-based run
+/// lock per rotation.
 /// </summary>
 public sealed class LiteDbRotationStore : IRotationStore
 {
-    private readonly LiteDatabase _database;
+    private readonly StateDatabase? _file;
+    private readonly LiteDatabase? _copy;
     private readonly StatePaths _paths;
     private readonly RotationDocuments _rotations;
     private readonly JournalDocuments _journal;
@@ -27,10 +28,12 @@ public sealed class LiteDbRotationStore : IRotationStore
     private readonly bool _readOnly;
     private bool _disposed;
 
-    private LiteDbRotationStore(LiteDatabase database, StatePaths paths, FieldCipher cipher, TimeProvider timeProvider, bool readOnly)
+    /// <param name="file">The state file; null when reading <paramref name="copy"/>, a migrated copy in memory.</param>
+    private LiteDbRotationStore(StateDatabase? file, LiteDatabase? copy, StatePaths paths, FieldCipher cipher, TimeProvider timeProvider, bool readOnly)
     {
         var serializer = new DocumentSerializer(cipher);
-        _database = database;
+        _file = file;
+        _copy = copy;
         _paths = paths;
         _rotations = new RotationDocuments(serializer);
         _journal = new JournalDocuments(serializer);
@@ -47,35 +50,20 @@ public sealed class LiteDbRotationStore : IRotationStore
     public static LiteDbRotationStore Open(StoreOptions options, TimeProvider timeProvider)
     {
         var paths = PathsOf(options, timeProvider);
-        return CreationMask.Run(() =>
-        {
-            StateFile.PrepareForWriting(paths, temporary =>
-            {
-                using var created = new LiteDatabase(new ConnectionString
-                {
-                    Filename = temporary,
-                    // Nobody else knows the file under this name.
-                    Connection = ConnectionType.Direct,
-                    // Ids compare as written (LiteDB's default collation ignores case). Only a new file can be given one:
-                    // LiteDB refuses to open an existing file under a collation other than its own.
-                    Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
-                });
-                StoreErrors.Guard(paths, () => StoreInitializer.Initialize(
-                    created, paths, options.KeyOverride, SchemaMigrations.All, SchemaMigrations.CurrentVersion));
-            });
-            var database = new LiteDatabase(new ConnectionString { Filename = paths.Database, Connection = ConnectionType.Shared });
-            try
-            {
-                var cipher = StoreErrors.Guard(paths, () => StoreInitializer.Initialize(
-                    database, paths, options.KeyOverride, SchemaMigrations.All, SchemaMigrations.CurrentVersion));
-                return new LiteDbRotationStore(database, paths, cipher, timeProvider, readOnly: false);
-            }
-            catch
-            {
-                database.Dispose();
-                throw;
-            }
-        });
+        StateFile.PrepareForWriting(paths, temporary => StateDatabase.Create(
+            temporary,
+            // Ids compare as written (LiteDB's default collation ignores case). Only a new file can be given one:
+            // LiteDB refuses to open an existing file under a collation other than its own.
+            new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
+            created => StoreErrors.Guard(paths, () => StoreInitializer.Initialize(
+                created, paths, options.KeyOverride, SchemaMigrations.All, SchemaMigrations.CurrentVersion))));
+        var file = new StateDatabase(paths);
+        var cipher = StoreErrors.Guard(paths, () => file.Open(
+            write: true,
+            data => StateFile.Check(paths, data, write: true),
+            database => StoreInitializer.Initialize(database, paths, options.KeyOverride, SchemaMigrations.All, SchemaMigrations.CurrentVersion),
+            CancellationToken.None));
+        return new LiteDbRotationStore(file, copy: null, paths, cipher, timeProvider, readOnly: false);
     }
 
     /// <summary>
@@ -88,24 +76,15 @@ public sealed class LiteDbRotationStore : IRotationStore
     {
         var paths = PathsOf(options, timeProvider);
         StateFile.PrepareForReading(paths);
-        var database = new LiteDatabase(new ConnectionString { Filename = paths.Database, Connection = ConnectionType.Shared, ReadOnly = true });
-        try
-        {
-            var (cipher, version) = StoreErrors.Guard(paths, () => StoreInitializer.Inspect(
-                database, paths, options.KeyOverride, SchemaMigrations.CurrentVersion));
-            if (version < SchemaMigrations.CurrentVersion)
-            {
-                database.Dispose();
-                database = StoreErrors.Guard(paths, () => MigratedCopy.Open(paths, version));
-            }
-
-            return new LiteDbRotationStore(database, paths, cipher, timeProvider, readOnly: true);
-        }
-        catch
-        {
-            database.Dispose();
-            throw;
-        }
+        var file = new StateDatabase(paths);
+        var (cipher, version) = StoreErrors.Guard(paths, () => file.Open(
+            write: false,
+            data => StateFile.Check(paths, data, write: false),
+            database => StoreInitializer.Inspect(database, paths, options.KeyOverride, SchemaMigrations.CurrentVersion),
+            CancellationToken.None));
+        return version < SchemaMigrations.CurrentVersion
+            ? new LiteDbRotationStore(null, StoreErrors.Guard(paths, () => MigratedCopy.Open(paths, version)), paths, cipher, timeProvider, readOnly: true)
+            : new LiteDbRotationStore(file, copy: null, paths, cipher, timeProvider, readOnly: true);
     }
 
     public Task CreateAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken)
@@ -116,14 +95,14 @@ public sealed class LiteDbRotationStore : IRotationStore
         RotationIds.Validate(rotation.Id);
         var document = _rotations.ToDocument(rotation);
         var entries = JournalFor(rotation.Id, journal);
-        return RunAsync(
-            () => Transaction.Run(_database, () =>
+        return WriteAsync(
+            database => Transaction.Run(database, () =>
             {
                 // The journal goes first so that a refused rotation shows the transaction taking it back too.
-                _database.GetCollection(Collections.Journal, BsonAutoId.Int64).InsertBulk(entries);
+                database.GetCollection(Collections.Journal, BsonAutoId.Int64).InsertBulk(entries);
                 try
                 {
-                    _database.GetCollection(Collections.Rotations).Insert(document);
+                    database.GetCollection(Collections.Rotations).Insert(document);
                 }
                 catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
                 {
@@ -138,9 +117,8 @@ public sealed class LiteDbRotationStore : IRotationStore
     public Task<Rotation?> FindAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return RunAsync(
-            () => Transaction.Run(_database, () =>
-                _database.GetCollection(Collections.Rotations).FindById(id) is { } document ? WithProgress(_rotations.ToRotation(document)) : null),
+        return ReadAsync(
+            database => database.GetCollection(Collections.Rotations).FindById(id) is { } document ? WithProgress(database, _rotations.ToRotation(document)) : null,
             cancellationToken);
     }
 
@@ -151,17 +129,17 @@ public sealed class LiteDbRotationStore : IRotationStore
         ArgumentNullException.ThrowIfNull(journal);
         var document = _rotations.ToDocument(rotation);
         var entries = JournalFor(rotation.Id, journal);
-        return RunAsync(
-            () => Transaction.Run(_database, () =>
+        return WriteAsync(
+            database => Transaction.Run(database, () =>
             {
-                _database.GetCollection(Collections.Journal, BsonAutoId.Int64).InsertBulk(entries);
-                if (!_database.GetCollection(Collections.Rotations).Update(document))
+                database.GetCollection(Collections.Journal, BsonAutoId.Int64).InsertBulk(entries);
+                if (!database.GetCollection(Collections.Rotations).Update(document))
                 {
                     throw new InvalidOperationException($"rotation {rotation.Id} does not exist; create it first");
                 }
 
                 // The rotation in memory holds whatever progress was saved apart; kept, it would be older than this.
-                _database.GetCollection(Collections.WaitProgress).Delete(rotation.Id);
+                database.GetCollection(Collections.WaitProgress).Delete(rotation.Id);
                 return true;
             }),
             cancellationToken);
@@ -173,15 +151,15 @@ public sealed class LiteDbRotationStore : IRotationStore
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(progress);
         var document = _progress.ToDocument(id, stepNumber, progress);
-        return RunAsync(() => _database.GetCollection(Collections.WaitProgress).Upsert(document), cancellationToken);
+        return WriteAsync(database => database.GetCollection(Collections.WaitProgress).Upsert(document), cancellationToken);
     }
 
     public Task<Rotation?> FindNewestAsync(CancellationToken cancellationToken) =>
-        RunAsync<Rotation?>(
-            () => Transaction.Run(_database, () =>
+        ReadAsync<Rotation?>(
+            database =>
             {
                 // Down the creation-time index to the newest instant; several rotations of that instant go by id, as in list.
-                var rotations = _database.GetCollection(Collections.Rotations);
+                var rotations = database.GetCollection(Collections.Rotations);
                 var newest = rotations.Query().OrderByDescending(RotationDocuments.CreatedOrder).Limit(1).FirstOrDefault();
                 if (newest is null)
                 {
@@ -195,13 +173,13 @@ public sealed class LiteDbRotationStore : IRotationStore
                     .Select(document => document["_id"].AsString)
                     .Min(StringComparer.Ordinal) ?? newest["_id"].AsString;
                 var document = first == newest["_id"].AsString ? newest : rotations.FindById(first);
-                return WithProgress(_rotations.ToRotation(document));
-            }),
+                return WithProgress(database, _rotations.ToRotation(document));
+            },
             cancellationToken);
 
     public Task<IReadOnlyList<RotationSummary>> ListAsync(CancellationToken cancellationToken) =>
-        RunAsync<IReadOnlyList<RotationSummary>>(
-            () => _database.GetCollection(Collections.Rotations).Query()
+        ReadAsync<IReadOnlyList<RotationSummary>>(
+            database => database.GetCollection(Collections.Rotations).Query()
                 .Select(RotationDocuments.SummaryProjection)
                 .ToList()
                 .Select(RotationDocuments.ToSummary)
@@ -213,8 +191,8 @@ public sealed class LiteDbRotationStore : IRotationStore
     public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return RunAsync<IReadOnlyList<JournalEntry>>(
-            () => _database.GetCollection(Collections.Journal)
+        return ReadAsync<IReadOnlyList<JournalEntry>>(
+            database => database.GetCollection(Collections.Journal)
                 .Find(Query.EQ(Collections.JournalRotationId, id))
                 .OrderBy(document => document["_id"].AsInt64)
                 .Select(_journal.ToEntry)
@@ -233,20 +211,20 @@ public sealed class LiteDbRotationStore : IRotationStore
             ["reason"] = reason,
             ["time"] = _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
         };
-        return RunAsync(() => _database.GetCollection(Collections.AbortRequests).Upsert(request), cancellationToken);
+        return WriteAsync(database => database.GetCollection(Collections.AbortRequests).Upsert(request), cancellationToken);
     }
 
     public Task<string?> FindAbortRequestAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return RunAsync(() => _database.GetCollection(Collections.AbortRequests).FindById(id)?["reason"].AsString, cancellationToken);
+        return ReadAsync(database => database.GetCollection(Collections.AbortRequests).FindById(id)?["reason"].AsString, cancellationToken);
     }
 
     public Task ClearAbortRequestAsync(string id, CancellationToken cancellationToken)
     {
         ThrowIfReadOnly();
         ArgumentNullException.ThrowIfNull(id);
-        return RunAsync(() => _database.GetCollection(Collections.AbortRequests).Delete(id), cancellationToken);
+        return WriteAsync(database => database.GetCollection(Collections.AbortRequests).Delete(id), cancellationToken);
     }
 
     /// <summary>
@@ -281,7 +259,7 @@ public sealed class LiteDbRotationStore : IRotationStore
         if (!_disposed)
         {
             _disposed = true;
-            _database.Dispose();
+            _copy?.Dispose();
         }
     }
 
@@ -304,8 +282,8 @@ public sealed class LiteDbRotationStore : IRotationStore
 
     /// <summary>Whether the rotation is stored as Succeeded or RolledBack, which nothing changes again; reads its state alone.</summary>
     private Task<bool> IsFinalAsync(string id) =>
-        RunAsync(
-            () => _database.GetCollection(Collections.Rotations).Query()
+        ReadAsync(
+            database => database.GetCollection(Collections.Rotations).Query()
                     .Where(Query.EQ("_id", id))
                     .Select(RotationDocuments.StateProjection)
                     .FirstOrDefault()?[RotationDocuments.State] is { IsString: true } state
@@ -313,9 +291,9 @@ public sealed class LiteDbRotationStore : IRotationStore
                 && parsed is RotationState.Succeeded or RotationState.RolledBack,
             CancellationToken.None);
 
-    /// <summary>Within the caller's transaction, so that the rotation and its progress are read as of one moment.</summary>
-    private Rotation WithProgress(Rotation rotation) =>
-        _progress.Apply(rotation, _database.GetCollection(Collections.WaitProgress).FindById(rotation.Id));
+    /// <summary>In the caller's operation, so that the rotation and its progress are read as of one moment.</summary>
+    private Rotation WithProgress(ILiteDatabase database, Rotation rotation) =>
+        _progress.Apply(rotation, database.GetCollection(Collections.WaitProgress).FindById(rotation.Id));
 
     private List<BsonDocument> JournalFor(string rotationId, IReadOnlyList<JournalEntry> journal) =>
         journal.Select(entry => entry.RotationId == rotationId
@@ -323,14 +301,20 @@ public sealed class LiteDbRotationStore : IRotationStore
                 : throw new ArgumentException($"a journal entry of rotation {entry.RotationId} was given with rotation {rotationId}", nameof(journal)))
             .ToList();
 
-    /// <summary>
-    /// LiteDB is synchronous, and in shared mode its mutex belongs to the thread that took it: each operation runs
-    /// whole on one pool thread, never blocking the caller's.
-    /// </summary>
+    /// <summary>LiteDB is synchronous: each operation runs whole on one pool thread, never blocking the caller's.</summary>
+    private Task<T> ReadAsync<T>(Func<ILiteDatabase, T> read, CancellationToken cancellationToken) =>
+        RunAsync(() => _copy is null ? _file!.Read(read, cancellationToken) : read(_copy), cancellationToken);
+
+    private Task<T> WriteAsync<T>(Func<ILiteDatabase, T> write, CancellationToken cancellationToken)
+    {
+        ThrowIfReadOnly();
+        return RunAsync(() => _file!.Write(write, cancellationToken), cancellationToken);
+    }
+
     private Task<T> RunAsync<T>(Func<T> operation, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.Run(() => StoreErrors.Guard(_paths, () => CreationMask.Run(operation)), cancellationToken);
+        return Task.Run(() => StoreErrors.Guard(_paths, operation), cancellationToken);
     }
 }

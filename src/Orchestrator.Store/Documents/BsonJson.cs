@@ -5,30 +5,12 @@ using LiteDB;
 namespace Orchestrator.Store.Documents;
 
 /// <summary>
-/// System.Text.Json output as a native BSON document and back. Done by hand rather than through LiteDB's own JSON
-/// reader and writer, which write 64-bit integers as <c>{"$numberLong": ...}</c> objects that no plain JSON
-/// deserializer reads back.
+/// A stored document as plain JSON for System.Text.Json. LiteDB's own JSON reader makes the documents (see
+/// <see cref="DocumentSerializer"/>), but its writer puts 64-bit integers in <c>{"$numberLong": ...}</c> objects
+/// that no plain JSON deserializer reads back, so this direction is written here.
 /// </summary>
 internal static class BsonJson
 {
-    public static BsonDocument ToDocument(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Object
-            ? (BsonDocument)ToValue(element)
-            : throw new JsonException($"a document must be a JSON object, not {element.ValueKind}");
-
-    public static BsonValue ToValue(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => ToBsonDocument(element),
-        JsonValueKind.Array => new BsonArray(element.EnumerateArray().Select(ToValue)),
-        JsonValueKind.String => new BsonValue(element.GetString()),
-        JsonValueKind.Number when element.TryGetInt32(out var small) => new BsonValue(small),
-        JsonValueKind.Number when element.TryGetInt64(out var large) => new BsonValue(large),
-        JsonValueKind.Number => new BsonValue(element.GetDouble()),
-        JsonValueKind.True => new BsonValue(true),
-        JsonValueKind.False => new BsonValue(false),
-        _ => BsonValue.Null,
-    };
-
     /// <summary>The value as UTF-8 JSON, ready for <see cref="JsonSerializer"/>.</summary>
     public static byte[] ToUtf8Json(BsonValue value)
     {
@@ -39,17 +21,6 @@ internal static class BsonJson
         }
 
         return buffer.ToArray();
-    }
-
-    private static BsonDocument ToBsonDocument(JsonElement element)
-    {
-        var document = new BsonDocument();
-        foreach (var property in element.EnumerateObject())
-        {
-            document[property.Name] = ToValue(property.Value);
-        }
-
-        return document;
     }
 
     private static void Write(Utf8JsonWriter writer, BsonValue value)

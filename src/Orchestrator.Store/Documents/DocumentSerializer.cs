@@ -25,7 +25,8 @@ internal sealed class DocumentSerializer
         };
     }
 
-    public BsonDocument ToDocument<T>(T value) => BsonJson.ToDocument(JsonSerializer.SerializeToElement(value, _options));
+    /// <summary>The value as a document, read by LiteDB's JSON reader: numbers become 32-bit integers where they fit, then 64-bit, then doubles.</summary>
+    public BsonDocument ToDocument<T>(T value) => LiteDB.JsonSerializer.Deserialize(JsonSerializer.Serialize(value, _options)).AsDocument;
 
     public T FromDocument<T>(BsonDocument document) =>
         JsonSerializer.Deserialize<T>(BsonJson.ToUtf8Json(document), _options)

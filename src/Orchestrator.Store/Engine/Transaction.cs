@@ -3,9 +3,8 @@ using LiteDB;
 namespace Orchestrator.Store.Engine;
 
 /// <summary>
-/// One LiteDB transaction around a synchronous piece of work. In shared mode the transaction holds LiteDB's
-/// cross-process mutex from begin to commit, and both the mutex and LiteDB's transactions belong to the calling
-/// thread: the work must not await, and every path out must commit or roll back, or the mutex stays taken.
+/// One LiteDB transaction around a synchronous piece of work. LiteDB's transactions belong to the calling thread:
+/// the work must not await, and every path out must commit or roll back.
 /// </summary>
 internal static class Transaction
 {

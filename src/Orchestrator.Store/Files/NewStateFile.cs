@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Orchestrator.Core.Persistence;
 
@@ -6,10 +5,11 @@ namespace Orchestrator.Store.Files;
 
 /// <summary>
 /// Makes a missing state file so that it never exists incomplete: it is made and initialised (schema, indexes, key
-/// check) under a temporary name beside it, owner-only from its first byte, then linked into place only if nothing is
-/// there yet. Creators take LiteDB's mutex of the state file meanwhile, so the second waits and finds the first's
-/// file (and the key file it made) in place; one that does not take it (another program, an older orchestrator) and
-/// wins the race keeps its file, and this one is thrown away.
+/// check) under a temporary name beside it, owner-only from its first byte, then moved into place only if nothing is
+/// there yet (on Unix, <see cref="File.Move(string, string, bool)"/> without overwrite is a hard link, which fails
+/// when the name is taken). Of several processes making it at once, the first to move its file in wins and the others
+/// throw theirs away; the key file is published the same way first (<see cref="Security.StateKey.Create"/>), so
+/// they all encrypted under the one key that wins.
 /// </summary>
 internal static class NewStateFile
 {
@@ -21,71 +21,51 @@ internal static class NewStateFile
             return;
         }
 
-        LiteDbMutex.Hold(paths.Database, () =>
-        {
-            if (!File.Exists(paths.Database))
-            {
-                Create(paths, initialize);
-            }
-
-            return true;
-        });
-    }
-
-    private static void Create(StatePaths paths, Action<string> initialize)
-    {
-        var name = $".{Path.GetFileName(paths.Database)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.new";
-        var temporary = new StatePaths(Path.Combine(paths.Directory, name));
+        var temporary = TemporaryBeside(paths.Database);
         try
         {
             try
             {
-                // LiteDB makes an empty file a new database; made here, it is 0600 from the start.
-                using var created = new FileStream(temporary.Database, OwnerOnly.Options(FileMode.CreateNew, FileAccess.Write));
+                // LiteDB makes an empty stream a new database; made here, the file is 0600 from the start.
+                using var created = new FileStream(temporary, OwnerOnly.Options(FileMode.CreateNew, FileAccess.Write));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new StoreException($"cannot create state file {paths.Database}: {e.Message}", e);
             }
 
-            initialize(temporary.Database);
-            PutInPlace(temporary.Database, paths.Database);
+            initialize(temporary);
+            PutInPlace(temporary, paths.Database);
         }
         finally
         {
-            Remove(temporary.Database);
-            Remove(temporary.LiteDbLog);
+            Remove(temporary);
         }
     }
 
-    /// <summary>Gives the file its final name unless a file has that name already (then that one stays).</summary>
-    private static void PutInPlace(string temporary, string database)
+    /// <summary>A new name in the same directory, where nothing reads it.</summary>
+    public static string TemporaryBeside(string path) =>
+        Path.Combine(Path.GetDirectoryName(path) ?? "/", $".{Path.GetFileName(path)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.new");
+
+    /// <summary>Gives the file its final name unless a file has that name already (then that one stays); true when it did.</summary>
+    public static bool PutInPlace(string temporary, string path)
     {
-        if (!OperatingSystem.IsWindows())
-        {
-            if (Native.Link(temporary, database) == 0 || Marshal.GetLastPInvokeError() == Native.FileExists)
-            {
-                return;
-            }
-
-            // No hard links on this file system: File.Move, under the mutex, only races creators that do not take it.
-        }
-
         try
         {
-            File.Move(temporary, database, overwrite: false);
+            File.Move(temporary, path, overwrite: false);
+            return true;
         }
-        catch (IOException) when (File.Exists(database))
+        catch (IOException) when (File.Exists(path))
         {
-            // Made meanwhile by another: that one is the state file.
+            return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StoreException($"cannot create state file {database}: {e.Message}", e);
+            throw new StoreException($"cannot create {path}: {e.Message}", e);
         }
     }
 
-    private static void Remove(string path)
+    public static void Remove(string path)
     {
         try
         {

@@ -1,13 +1,12 @@
-using System.Text;
 using Orchestrator.Core.Persistence;
 
 namespace Orchestrator.Store.Files;
 
 /// <summary>
 /// Readies the state file for LiteDB: for writing, its directory (0700 when created) and the file itself (made
-/// whole by <see cref="NewStateFile"/> when missing); for reading, nothing made. Either way, a check that the file is
-/// an intact LiteDB 5 database, done before LiteDB opens it because LiteDB silently rewrites what it does not
-/// recognise.
+/// whole by <see cref="NewStateFile"/> when missing); for reading, nothing made. Then, under the file's lock, a check
+/// that it is an intact LiteDB 5 database, made before LiteDB opens it because LiteDB silently rewrites what it does
+/// not recognise.
 /// </summary>
 internal static class StateFile
 {
@@ -25,7 +24,6 @@ internal static class StateFile
         }
 
         NewStateFile.CreateIfMissing(paths, initialize);
-        LiteDbMutex.Hold(paths.Database, () => Check(paths, write: true));
     }
 
     public static void PrepareForReading(StatePaths paths)
@@ -33,52 +31,18 @@ internal static class StateFile
         RefuseDirectory(paths);
         if (!File.Exists(paths.Database))
         {
-            throw Missing(paths);
-        }
-
-        LiteDbMutex.Hold(paths.Database, () => Check(paths, write: false));
-    }
-
-    private static void RefuseDirectory(StatePaths paths)
-    {
-        if (Directory.Exists(paths.Database))
-        {
-            throw new StoreException($"state file {paths.Database} is a directory; give the path of a file");
+            throw new StoreException($"no state file at {paths.Database}; check the path, or start a rotation to create it");
         }
     }
 
-    private static StoreException Missing(StatePaths paths, Exception? cause = null)
-    {
-        var message = $"no state file at {paths.Database}; check the path, or start a rotation to create it";
-        return cause is null ? new StoreException(message) : new StoreException(message, cause);
-    }
-
-    private static bool Check(StatePaths paths, bool write)
+    /// <summary>Refuses, leaving it untouched, a file that LiteDB would rewrite or misread; <paramref name="file"/> is the locked file.</summary>
+    public static void Check(StatePaths paths, FileStream file, bool write)
     {
         var database = paths.Database;
-        long length;
+        var length = file.Length;
         var page = new byte[LiteDbHeader.PageSize];
-        int read;
-        try
-        {
-            // A writer opens for writing too: a file it could read but not save to is refused now, not mid-rotation.
-            using var stream = new FileStream(database, FileMode.Open, write ? FileAccess.ReadWrite : FileAccess.Read, FileShare.ReadWrite);
-            length = stream.Length;
-            read = stream.ReadAtLeast(page, page.Length, throwOnEndOfStream: false);
-        }
-        catch (FileNotFoundException e) when (!write)
-        {
-            throw Missing(paths, e);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new StoreException($"cannot {(write ? "read and write" : "read")} state file {database}: permission denied; check its owner and mode", e);
-        }
-        catch (IOException e)
-        {
-            throw new StoreException($"cannot read state file {database}: {e.Message}", e);
-        }
-
+        var read = file.ReadAtLeast(page, page.Length, throwOnEndOfStream: false);
+        file.Position = 0;
         if (length == 0)
         {
             // A state file is made whole before it takes its name: an empty one was cut short, or made by another program.
@@ -93,16 +57,6 @@ internal static class StateFile
                 : $"state file {database} is not an orchestrator state file (not a LiteDB database); move it aside or choose another path");
         }
 
-        if (header.FileVersion != LiteDbHeader.SupportedFileVersion)
-        {
-            throw new StoreException($"state file {database} is a LiteDB file of format {header.FileVersion}, which this program cannot read; move it aside or choose another path");
-        }
-
-        if (header.InvalidState)
-        {
-            throw new StoreException($"state file {database} is damaged (LiteDB marked it invalid); restore it from a backup or move it aside");
-        }
-
         // With a write-ahead log beside it, the data file may lag behind its header until LiteDB replays the log.
         var logged = File.Exists(paths.LiteDbLog);
         if (!logged && (length % LiteDbHeader.PageSize != 0 || length < header.MinimumLength))
@@ -115,10 +69,15 @@ internal static class StateFile
         {
             throw new StoreException($"state file {database} ends in a partly written page ({length} bytes); it is left untouched: the next command that changes the state file repairs it");
         }
-
-        return true;
     }
 
-    private static bool StartsLikeLiteDb(ReadOnlySpan<byte> start) =>
-        start.IndexOf(Encoding.ASCII.GetBytes("** This is a LiteDB file **")) >= 0;
+    private static void RefuseDirectory(StatePaths paths)
+    {
+        if (Directory.Exists(paths.Database))
+        {
+            throw new StoreException($"state file {paths.Database} is a directory; give the path of a file");
+        }
+    }
+
+    private static bool StartsLikeLiteDb(ReadOnlySpan<byte> start) => start.IndexOf(LiteDbHeader.Signature) >= 0;
 }

@@ -6,17 +6,28 @@ namespace Orchestrator.Store.Schema;
 
 /// <summary>
 /// A state file of an older schema, for a command that only reads: copied into memory (with LiteDB's write-ahead
-/// log, under LiteDB's mutex, so as of one moment) and migrated there. The file on disk is left as it is, for the
+/// log, under the state file's lock, so as of one moment) and migrated there. The file on disk is left as it is, for the
 /// next command that writes to upgrade; the reader sees the rotations as of its opening.
 /// </summary>
 internal static class MigratedCopy
 {
     public static LiteDatabase Open(StatePaths paths, int version)
     {
-        var (data, log) = LiteDbMutex.Hold(paths.Database, () => (
-            File.ReadAllBytes(paths.Database),
-            File.Exists(paths.LiteDbLog) ? File.ReadAllBytes(paths.LiteDbLog) : []));
-        var database = new LiteDatabase(Growable(data), mapper: null, logStream: Growable(log));
+        var data = new MemoryStream();
+        var log = new MemoryStream();
+        using (var file = StateFileLock.Take(paths, write: false, CancellationToken.None))
+        {
+            file.CopyTo(data);
+            if (File.Exists(paths.LiteDbLog))
+            {
+                using var logFile = new FileStream(paths.LiteDbLog, FileMode.Open, FileAccess.Read, FileShare.Read);
+                logFile.CopyTo(log);
+            }
+        }
+
+        data.Position = 0;
+        log.Position = 0;
+        var database = new LiteDatabase(data, mapper: null, logStream: log);
         try
         {
             Transaction.Run(database, () =>
@@ -31,14 +42,5 @@ internal static class MigratedCopy
             database.Dispose();
             throw;
         }
-    }
-
-    /// <summary>LiteDB writes the migration into the copy: a stream over the array itself could not grow.</summary>
-    private static MemoryStream Growable(byte[] bytes)
-    {
-        var stream = new MemoryStream();
-        stream.Write(bytes);
-        stream.Position = 0;
-        return stream;
     }
 }

@@ -59,21 +59,31 @@ internal static class StateKey
             : throw new StoreException($"key file {keyFile} is damaged ({key.Length} bytes, not {Length}); restore it from a backup");
     }
 
-    /// <summary>Makes a new random key and writes it to a new owner-only file.</summary>
+    /// <summary>
+    /// Makes a new random key in a new owner-only file, published whole under its name; when another process
+    /// published one meanwhile, that key is the one used.
+    /// </summary>
     public static byte[] Create(string keyFile)
     {
         var key = RandomNumberGenerator.GetBytes(Length);
+        var temporary = NewStateFile.TemporaryBeside(keyFile);
         try
         {
-            using var stream = new FileStream(keyFile, OwnerOnly.Options(FileMode.CreateNew, FileAccess.Write, FileShare.None));
-            stream.Write(key);
-            stream.Flush(flushToDisk: true);
+            using (var stream = new FileStream(temporary, OwnerOnly.Options(FileMode.CreateNew, FileAccess.Write, FileShare.None)))
+            {
+                stream.Write(key);
+                stream.Flush(flushToDisk: true);
+            }
+
+            return NewStateFile.PutInPlace(temporary, keyFile) ? key : Read(keyFile) ?? throw new StoreException($"key file {keyFile} vanished while it was created");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new StoreException($"cannot create key file {keyFile}: {e.Message}", e);
         }
-
-        return key;
+        finally
+        {
+            NewStateFile.Remove(temporary);
+        }
     }
 }

@@ -1,5 +1,4 @@
 using LiteDB;
-using Orchestrator.Store.Files;
 using Orchestrator.Store.Tests.Support;
 using Orchestrator.Testing;
 
@@ -55,12 +54,10 @@ public sealed class FileModeTests
 
         // This connection's own log (made outside the store, so under the test's mask) is checkpointed: drop it.
         File.Delete(log);
-        var before = CurrentMask();
         await store.SaveAsync(TestRotations.New("rot-1"), [TestRotations.Entry("rot-1", 1)], TestContext.Current.CancellationToken);
 
         Assert.True(File.Exists(log));
         Assert.Equal(FileModes.OwnerReadWrite, File.GetUnixFileMode(log));
-        Assert.Equal(before, CurrentMask());
         Assert.Single(await store.ReadJournalAsync("rot-1", TestContext.Current.CancellationToken));
     }
 
@@ -84,24 +81,5 @@ public sealed class FileModeTests
 
         var entries = Directory.GetFileSystemEntries(directory.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(["state.db", "state.db.key", "state.db.locks"], entries);
-    }
-
-    [Fact]
-    public void CreationMask_Scope_SetsOwnerOnlyMaskAndRestoresTheCallers()
-    {
-        var before = CurrentMask();
-
-        var inside = CreationMask.Run(CurrentMask);
-
-        Assert.Equal(before | 0b000_111_111u, inside);
-        Assert.Equal(before, CurrentMask());
-    }
-
-    /// <summary>umask(2) can only be read by setting it; this sets it straight back.</summary>
-    private static uint CurrentMask()
-    {
-        var mask = Native.Umask(0b000_010_010);
-        _ = Native.Umask(mask);
-        return mask;
     }
 }
