@@ -10,14 +10,6 @@ public sealed record KubernetesClientOptions
     /// </summary>
     public TimeSpan SafetyRelist { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>
-    /// A watch whose events keep arriving faster than this (several reads in a row) is read at most once per this
-    /// interval, so that the events of thousands of pods restarting are read and handled a batch at a time instead of
-    /// each waking the process on its own. An event waits at most this long; a watch with less to say is read as each
-    /// event arrives. Default 20 ms; zero reads every event at once.
-    /// </summary>
-    public TimeSpan BusyWatchInterval { get; init; } = TimeSpan.FromMilliseconds(20);
-
     /// <summary>The longest wait between two attempts of a call that failed transiently (a <c>Retry-After</c> may ask for longer). Default 10 s.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -33,11 +25,6 @@ public sealed record KubernetesClientOptions
         if (SafetyRelist <= TimeSpan.Zero)
         {
             yield return "SafetyRelist must be positive";
-        }
-
-        if (BusyWatchInterval < TimeSpan.Zero)
-        {
-            yield return "BusyWatchInterval must not be negative";
         }
 
         if (MaxBackoff <= TimeSpan.Zero)

@@ -38,10 +38,10 @@ public sealed class KubernetesClusterConnector(ILoggerFactory loggers, TimeProvi
         config.UserAgent = _options.UserAgent;
         config.HttpClientTimeout = _options.RequestTimeout;
 
-        k8s.Kubernetes client;
+        RegionClient client;
         try
         {
-            client = new k8s.Kubernetes(config, RequestHandlers?.Invoke() ?? []);
+            client = new RegionClient(config, RequestHandlers?.Invoke() ?? []);
         }
         catch (Exception problem) when (problem is k8s.Exceptions.KubeConfigException or UriFormatException)
         {

@@ -1,5 +1,6 @@
-using System.Net;
+using System.Net.Http;
 using System.Runtime.CompilerServices;
+using k8s;
 using k8s.Autorest;
 using Orchestrator.Kubernetes.Objects;
 using Orchestrator.Kubernetes.Observation;
@@ -7,64 +8,52 @@ using Orchestrator.Kubernetes.Observation;
 namespace Orchestrator.Kubernetes.Connection;
 
 /// <summary>
-/// Lists and watches whose bodies are read as they stream in, straight into statuses. They go through the client's
-/// own <see cref="HttpClient"/> (its TLS set-up and handlers), credentials and base address, and fail with the
-/// client's own <see cref="HttpOperationException"/>, so that retries, messages and request counts stay as they were;
-/// only the typed model of every object, most of the cost of a region of thousands of pods, is left out.
+/// Lists and watches through the client's generic list call, which serves the core and apps groups as it serves
+/// custom resources, each body read by <see cref="ObjectReader"/> as it streams in. A failed request fails with the
+/// client's own <see cref="HttpOperationException"/>, so retries, messages and request counts are those of every call.
 /// </summary>
-internal sealed class ApiStreams(k8s.Kubernetes client, WatchPacing pacing)
+internal sealed class ApiStreams(RegionClient client)
 {
-    public async Task<ListResult<TStatus>> ListAsync<TStatus>(string path, Func<ObjectFields, TStatus> map, CancellationToken cancellationToken)
+    public async Task<ListResult<TStatus>> ListAsync<TObject, TStatus>(ObjectQuery query, Func<string, TObject, TStatus> map, CancellationToken cancellationToken)
+        where TObject : class, IObjectJson
     {
         // As in the client's own calls: the request timeout covers the answer's whole body, not just its headers.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(client.HttpClientTimeout);
-        using var response = await SendAsync(path, timeout.Token);
-        var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+        using var response = await SendAsync(query, watchFrom: null, timeout.Token);
+        var body = await response.Body.ReadAsStreamAsync(timeout.Token);
         await using (body)
         {
-            var (items, version) = await ListJson<TStatus>.ReadAsync(body, map, timeout.Token);
-            return new ListResult<TStatus>(items, version);
+            return await ObjectReader.ReadListAsync(body, map, timeout.Token);
         }
     }
 
-    /// <summary>Watches until the server ends the stream; see <see cref="WatchJson.ReadAsync"/> for error events.</summary>
-    public async IAsyncEnumerable<WatchChange<TStatus>> WatchAsync<TStatus>(
-        string path, Func<ObjectFields, TStatus> map, Action<Exception> onError, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Watches from a resource version until the server ends the stream; see <see cref="ObjectReader.ReadWatchAsync"/>.</summary>
+    public async IAsyncEnumerable<WatchChange<TStatus>> WatchAsync<TObject, TStatus>(
+        ObjectQuery query, string version, Func<string, TObject, TStatus> map, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TObject : class, IObjectJson
     {
-        using var response = await SendAsync(path, cancellationToken);
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var response = await SendAsync(query, version, cancellationToken);
+        var body = await response.Body.ReadAsStreamAsync(cancellationToken);
         await using (body)
         {
-            await foreach (var change in WatchJson.ReadAsync(body, map, onError, pacing, cancellationToken))
+            await foreach (var change in ObjectReader.ReadWatchAsync(body, map, cancellationToken))
             {
                 yield return change;
             }
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string path, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(client.BaseUri, path)) { Version = HttpVersion.Version20 };
-        if (client.Credentials is { } credentials)
-        {
-            await credentials.ProcessHttpRequestAsync(request, cancellationToken);
-        }
-
-        var response = await client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            var content = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new HttpOperationException($"Operation returned an invalid status code '{response.StatusCode}'")
-            {
-                Request = new HttpRequestMessageWrapper(request, null),
-                Response = new HttpResponseMessageWrapper(response, content),
-            };
-        }
-    }
+    private Task<HttpOperationResponse<HttpContent>> SendAsync(ObjectQuery query, string? watchFrom, CancellationToken cancellationToken) =>
+        client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<HttpContent>(
+            query.Group,
+            query.Version,
+            query.Namespace,
+            query.Plural,
+            allowWatchBookmarks: watchFrom is null ? null : true,
+            fieldSelector: query.FieldSelector,
+            labelSelector: query.LabelSelector,
+            resourceVersion: watchFrom,
+            watch: watchFrom is null ? null : true,
+            cancellationToken: cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using k8s.Models;
 using Orchestrator.Core.Cassandra;
 using Orchestrator.Core.Cluster;
@@ -6,42 +5,38 @@ using Orchestrator.Kubernetes.Observation;
 
 namespace Orchestrator.Kubernetes.Objects;
 
-/// <summary>Reads the few fields a rotation cares about out of the API's objects.</summary>
+/// <summary>Makes the API's objects into the records a rotation keeps of them.</summary>
 internal static class ClusterObjects
 {
     public const string RevisionLabel = "controller-revision-hash";
 
-    /// <summary>The label name as the JSON reader compares it.</summary>
-    public static ReadOnlySpan<byte> RevisionLabelUtf8 => "controller-revision-hash"u8;
+    public static PodStatus Pod(string name, PodJson pod) => new(
+        name,
+        pod.Metadata?.Uid ?? string.Empty,
+        pod.Metadata?.OwnerReferences?.FirstOrDefault(owner => owner?.Kind == "StatefulSet")?.Name,
+        pod.Metadata?.Labels?.GetValueOrDefault(RevisionLabel),
+        pod.Status?.Phase == "Running" && pod.Status.Conditions?.Any(condition => condition is { Type: "Ready", Status: "True" }) == true,
+        pod.Metadata?.DeletionTimestamp is not null);
 
-    /// <exception cref="JsonException">The pod has no name.</exception>
-    public static PodStatus Pod(ObjectFields pod) => new(
-        Named(pod),
-        pod.Uid ?? string.Empty,
-        pod.OwnerStatefulSet,
-        pod.RevisionLabel,
-        pod.Phase == "Running" && pod.ReadyCondition,
-        pod.Deleting);
-
-    /// <exception cref="JsonException">The StatefulSet has no name.</exception>
-    public static StatefulSetStatus StatefulSet(ObjectFields set) => new(
-        Named(set),
-        set.Generation ?? 0,
-        set.ObservedGeneration ?? 0,
-        set.Replicas ?? 1,
-        set.ReadyReplicas ?? 0,
-        set.UpdatedReplicas ?? 0,
-        set.CurrentRevision,
-        set.UpdateRevision,
-        set.UpdateStrategy,
-        set.Partition);
-
-    public static string? AcknowledgedChecksum(V1Secret? secret) =>
-        secret?.Metadata.Annotations?.TryGetValue(SecretChecksum.AnnotationName, out var checksum) == true ? checksum : null;
+    public static StatefulSetStatus StatefulSet(string name, StatefulSetJson set) => new(
+        name,
+        set.Metadata?.Generation ?? 0,
+        set.Status?.ObservedGeneration ?? 0,
+        set.Spec?.Replicas ?? 1,
+        set.Status?.ReadyReplicas ?? 0,
+        set.Status?.UpdatedReplicas ?? 0,
+        set.Status?.CurrentRevision,
+        set.Status?.UpdateRevision,
+        set.Spec?.UpdateStrategy?.Type,
+        set.Spec?.UpdateStrategy?.RollingUpdate?.Partition);
 
     /// <summary>The checksum the operator acknowledged and that of the data the Secret holds.</summary>
+    public static SecretChecksums Checksums(SecretJson secret) =>
+        Checksums(secret.Metadata?.Annotations?.GetValueOrDefault(SecretChecksum.AnnotationName), secret.Data);
+
+    /// <inheritdoc cref="Checksums(SecretJson)"/>
     public static SecretChecksums Checksums(V1Secret secret) =>
-        new(AcknowledgedChecksum(secret), SecretChecksum.Compute(new Dictionary<string, byte[]>(secret.Data ?? new Dictionary<string, byte[]>(), StringComparer.Ordinal)));
+        Checksums(secret.Metadata?.Annotations?.TryGetValue(SecretChecksum.AnnotationName, out var checksum) == true ? checksum : null, secret.Data);
 
     public static CaSecret Secret(V1Secret secret) => new(
         secret.Metadata.Name,
@@ -61,7 +56,8 @@ internal static class ClusterObjects
         Utc(lease.Spec?.RenewTime),
         lease.Metadata.ResourceVersion);
 
-    private static string Named(ObjectFields item) => item.Name ?? throw new JsonException($"a {item.Kind ?? "object"} without metadata.name");
+    private static SecretChecksums Checksums(string? acknowledged, IEnumerable<KeyValuePair<string, byte[]>>? data) =>
+        new(acknowledged, SecretChecksum.Compute(new Dictionary<string, byte[]>(data ?? [], StringComparer.Ordinal)));
 
     private static DateTimeOffset? Utc(DateTime? time) =>
         time is { } value ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)) : null;

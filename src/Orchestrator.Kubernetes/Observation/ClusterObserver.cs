@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using k8s;
 using Orchestrator.Core.Cluster;
+using Orchestrator.Kubernetes.Connection;
 using Orchestrator.Kubernetes.Regions;
 using Orchestrator.Kubernetes.Resilience;
 
@@ -13,7 +13,7 @@ namespace Orchestrator.Kubernetes.Observation;
 /// the ones its snapshots list through.
 /// </summary>
 internal sealed class ClusterObserver(
-    IKubernetes client,
+    ApiStreams streams,
     KindSource<StatefulSetStatus> statefulSets,
     KindSource<PodStatus> podSource,
     RegionCalls calls,
@@ -29,7 +29,7 @@ internal sealed class ClusterObserver(
         [
             new KindWatch<StatefulSetStatus>(statefulSets, sets, calls, settings),
             new KindWatch<PodStatus>(podSource, pods, calls, settings),
-            new KindWatch<SecretChecksums>(KindSources.CaSecret(client, target, caSecret), secret, calls, settings),
+            new KindWatch<SecretChecksums>(KindSources.CaSecret(streams, target, caSecret), secret, calls, settings),
         ];
         foreach (var replace in await Task.WhenAll(kinds.Select(kind => kind.ListAsync(cancellationToken))))
         {

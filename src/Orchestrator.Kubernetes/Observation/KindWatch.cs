@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Threading.Channels;
 using k8s;
 using k8s.Autorest;
@@ -83,20 +84,9 @@ internal sealed class KindWatch<TStatus>(
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(token, relistDue);
                 string? problem = null;
                 var events = 0;
-
-                // The client reports an error event (410 Expired, say) here rather than throwing; the stream goes on
-                // until the server closes it, which it should do at once, but nothing more from it can be used.
-                void OnError(Exception error)
-                {
-                    problem ??= error is KubernetesException { Status: { } status }
-                        ? $"{status.Code} {status.Reason}: {status.Message}"
-                        : $"undecodable event: {error.Message}";
-                    stop.Cancel();
-                }
-
                 try
                 {
-                    await foreach (var (type, name, version, status) in source.Watch(_version, OnError, stop.Token).WithCancellation(stop.Token))
+                    await foreach (var (type, name, version, status) in source.Watch(_version, stop.Token).WithCancellation(stop.Token))
                     {
                         if (type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted)
                         {
@@ -111,9 +101,18 @@ internal sealed class KindWatch<TStatus>(
                         }
                     }
                 }
-                catch (OperationCanceledException) when (!token.IsCancellationRequested && (problem is not null || relistDue.IsCancellationRequested))
+                catch (KubernetesException error) when (error.Status is { } status)
                 {
-                    // Ended here on purpose: an error event, or the safety list is due.
+                    // An error event (410 Expired, say): nothing more from this stream can be used.
+                    problem = $"{status.Code} {status.Reason}: {status.Message}";
+                }
+                catch (JsonException undecodable)
+                {
+                    problem = $"undecodable event: {undecodable.Message}";
+                }
+                catch (OperationCanceledException) when (relistDue.IsCancellationRequested && !token.IsCancellationRequested)
+                {
+                    // Ended here on purpose: the safety list is due.
                 }
                 catch (HttpOperationException failure) when (failure.Response?.StatusCode == HttpStatusCode.Gone)
                 {

@@ -15,7 +15,7 @@ namespace Orchestrator.Kubernetes.Regions;
 /// <summary>One region's API through the official client, every call retried through the region's pipeline.</summary>
 internal sealed class KubernetesRegionCluster : IRegionCluster
 {
-    private readonly k8s.Kubernetes _client;
+    private readonly RegionClient _client;
     private readonly ServerCertificateValidator _validator;
     private readonly RegionTarget _target;
     private readonly RegionCalls _calls;
@@ -30,7 +30,7 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
     private readonly ConcurrentDictionary<string, V1Secret> _secrets = new(StringComparer.Ordinal);
 
     public KubernetesRegionCluster(
-        k8s.Kubernetes client,
+        RegionClient client,
         ServerCertificateValidator validator,
         RegionTarget target,
         KubernetesClientOptions options,
@@ -41,10 +41,10 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
         _validator = validator;
         _target = target;
         _calls = new RegionCalls(target, validator, options, timeProvider, logger);
-        var streams = new ApiStreams(client, new WatchPacing(options.BusyWatchInterval, timeProvider));
+        var streams = new ApiStreams(client);
         _statefulSets = KindSources.StatefulSets(streams, target);
         _pods = KindSources.Pods(streams, target);
-        _observer = new ClusterObserver(client, _statefulSets, _pods, _calls, target, new ObservationSettings(target.Region, options.SafetyRelist, timeProvider, logger));
+        _observer = new ClusterObserver(streams, _statefulSets, _pods, _calls, target, new ObservationSettings(target.Region, options.SafetyRelist, timeProvider, logger));
     }
 
     public string Region => _target.Region;

@@ -15,6 +15,9 @@ namespace Orchestrator.Kubernetes.Resilience;
 /// </summary>
 internal sealed class RegionCalls
 {
+    /// <summary>The median wait before the first retry; each next one about doubles, up to <see cref="KubernetesClientOptions.MaxBackoff"/>.</summary>
+    private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(200);
+
     private readonly RegionTarget _target;
     private readonly ServerCertificateValidator _validator;
     private readonly ResiliencePipeline _pipeline;
@@ -25,16 +28,20 @@ internal sealed class RegionCalls
         _target = target;
         _validator = validator;
         _notices = new RetryNotices(target.Region, timeProvider);
-        var backoff = new RetryBackoff(RetryBackoff.FirstDelay, options.MaxBackoff, Random.Shared.NextDouble);
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions
             {
                 // Unlimited: the caller's token, which ends at the step's deadline, is the limit.
                 MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = FirstDelay,
+                MaxDelay = options.MaxBackoff,
                 ShouldHandle = arguments => ValueTask.FromResult(
                     arguments.Outcome.Exception is { } failure && TransientFailures.IsTransient(failure, arguments.Context.CancellationToken)),
-                DelayGenerator = arguments => ValueTask.FromResult<TimeSpan?>(
-                    RetryAfterHeader.From(arguments.Outcome.Exception!, timeProvider) ?? backoff.Delay(arguments.AttemptNumber)),
+
+                // The server's Retry-After, when it sent one, even beyond MaxDelay; otherwise (null) the backoff.
+                DelayGenerator = arguments => ValueTask.FromResult(RetryAfterHeader.From(arguments.Outcome.Exception!, timeProvider)),
                 OnRetry = arguments =>
                 {
                     var failure = TransientFailures.Describe(arguments.Outcome.Exception!);

@@ -21,7 +21,7 @@ public sealed class ListJsonTests
         var list = PodList(pods);
         var expected = KubernetesJson.Deserialize<V1PodList>(list);
 
-        var (items, version) = await ListJson<Core.Cluster.PodStatus>.ReadAsync(new TrickleStream(Encoding.UTF8.GetBytes(list), chunk), ClusterObjects.Pod, Token);
+        var (items, version) = await ObjectReader.ReadListAsync<PodJson, Core.Cluster.PodStatus>(new TrickleStream(Encoding.UTF8.GetBytes(list), chunk), ClusterObjects.Pod, Token);
 
         Assert.Equal("4711", version);
         Assert.Equal(expected.Items.Select(TypedObjects.Pod), items.Select(item => item.Status));
@@ -33,7 +33,7 @@ public sealed class ListJsonTests
     {
         foreach (var list in new[] { """{"metadata":{"resourceVersion":"5"},"items":[]}""", """{"items":null,"metadata":{"resourceVersion":"5"}}""" })
         {
-            var (items, version) = await ListJson<Core.Cluster.PodStatus>.ReadAsync(new TrickleStream(Encoding.UTF8.GetBytes(list), 2), ClusterObjects.Pod, Token);
+            var (items, version) = await ObjectReader.ReadListAsync<PodJson, Core.Cluster.PodStatus>(new TrickleStream(Encoding.UTF8.GetBytes(list), 2), ClusterObjects.Pod, Token);
 
             Assert.Empty(items);
             Assert.Equal("5", version);
@@ -50,7 +50,7 @@ public sealed class ListJsonTests
     public async Task ReadAsync_NotAWholeList_Refused(string list)
     {
         await Assert.ThrowsAnyAsync<JsonException>(() =>
-            ListJson<Core.Cluster.PodStatus>.ReadAsync(new TrickleStream(Encoding.UTF8.GetBytes(list), 3), ClusterObjects.Pod, Token));
+            ObjectReader.ReadListAsync<PodJson, Core.Cluster.PodStatus>(new TrickleStream(Encoding.UTF8.GetBytes(list), 3), ClusterObjects.Pod, Token));
     }
 
     /// <summary>Pods of every readiness, one with an annotation larger than the reader's first buffer, the list's metadata last.</summary>

@@ -8,7 +8,7 @@ using Orchestrator.Kubernetes.Tests.Support;
 
 namespace Orchestrator.Kubernetes.Tests.Objects;
 
-/// <summary>The streaming reader, from a list and from a watch event, gives the record the client's typed model gave.</summary>
+/// <summary>The reader, from a list and from a watch event, gives the record the client's typed model gave.</summary>
 public sealed class ReadEquivalenceTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -30,8 +30,8 @@ public sealed class ReadEquivalenceTests
         var json = PodShape(shape);
         var expected = TypedObjects.Pod(KubernetesJson.Deserialize<V1Pod>(json));
 
-        Assert.Equal(expected, await FromListAsync(json, ClusterObjects.Pod));
-        Assert.Equal(expected, await FromWatchAsync(json, ClusterObjects.Pod));
+        Assert.Equal(expected, await FromListAsync<PodJson, Core.Cluster.PodStatus>(json, ClusterObjects.Pod));
+        Assert.Equal(expected, await FromWatchAsync<PodJson, Core.Cluster.PodStatus>(json, ClusterObjects.Pod));
     }
 
     [Theory]
@@ -44,14 +44,28 @@ public sealed class ReadEquivalenceTests
         var json = StatefulSetShape(shape);
         var expected = TypedObjects.StatefulSet(KubernetesJson.Deserialize<V1StatefulSet>(json));
 
-        Assert.Equal(expected, await FromListAsync(json, ClusterObjects.StatefulSet));
-        Assert.Equal(expected, await FromWatchAsync(json, ClusterObjects.StatefulSet));
+        Assert.Equal(expected, await FromListAsync<StatefulSetJson, Core.Cluster.StatefulSetStatus>(json, ClusterObjects.StatefulSet));
+        Assert.Equal(expected, await FromWatchAsync<StatefulSetJson, Core.Cluster.StatefulSetStatus>(json, ClusterObjects.StatefulSet));
+    }
+
+    [Theory]
+    [InlineData("as written")]
+    [InlineData("not yet acknowledged")]
+    [InlineData("nulls")]
+    [InlineData("keys out of order, an empty value")]
+    public async Task Secret_SameChecksumsAsTheTypedModel(string shape)
+    {
+        var json = SecretShape(shape);
+        var expected = TypedObjects.Secret(KubernetesJson.Deserialize<V1Secret>(json));
+
+        Assert.Equal(expected, await FromListAsync<SecretJson, SecretChecksums>(json, (_, secret) => ClusterObjects.Checksums(secret)));
+        Assert.Equal(expected, await FromWatchAsync<SecretJson, SecretChecksums>(json, (_, secret) => ClusterObjects.Checksums(secret)));
     }
 
     [Fact]
     public async Task Pod_AsWritten_HasEveryFieldARotationReads()
     {
-        var pod = await FromWatchAsync(SampleObjects.Pod, ClusterObjects.Pod);
+        var pod = await FromWatchAsync<PodJson, Core.Cluster.PodStatus>(SampleObjects.Pod, ClusterObjects.Pod);
 
         Assert.Equal(
             new Core.Cluster.PodStatus("cluster1-dc1-default-sts-2", "7f1c1b8e-3c4d-4f7a-9a55-0d3b8d5e2a61", "cluster1-dc1-default-sts", "cluster1-dc1-default-sts-6b7c9d5f4", true, false),
@@ -163,20 +177,49 @@ public sealed class ReadEquivalenceTests
         return set.ToJsonString();
     }
 
-    private static async Task<T> FromListAsync<T>(string item, Func<ObjectFields, T> map)
+    private static string SecretShape(string shape)
+    {
+        if (shape == "as written")
+        {
+            return SampleObjects.Secret;
+        }
+
+        var secret = JsonNode.Parse(SampleObjects.Secret)!.AsObject();
+        switch (shape)
+        {
+            case "not yet acknowledged":
+                secret["metadata"]!["annotations"]!.AsObject().Remove("cassandra-cluster-checksum");
+                break;
+            case "nulls":
+                secret["metadata"]!["annotations"] = null;
+                secret["data"] = null;
+                break;
+            case "keys out of order, an empty value":
+                secret["data"] = JsonNode.Parse("""{"z.crt":"eg==","ca.crt":"","a.crt":"YQ=="}""");
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(shape), shape, "no such shape");
+        }
+
+        return secret.ToJsonString();
+    }
+
+    private static async Task<T> FromListAsync<TObject, T>(string item, Func<string, TObject, T> map)
+        where TObject : class, IObjectJson
     {
         var list = $$"""{"kind":"List","apiVersion":"v1","metadata":{"resourceVersion":"9"},"items":[{{item}}]}""";
-        var (items, version) = await ListJson<T>.ReadAsync(new TrickleStream(Encoding.UTF8.GetBytes(list), 13), map, Token);
+        var (items, version) = await ObjectReader.ReadListAsync(new TrickleStream(Encoding.UTF8.GetBytes(list), 13), map, Token);
         Assert.Equal("9", version);
         return Assert.Single(items).Status;
     }
 
-    private static async Task<T> FromWatchAsync<T>(string item, Func<ObjectFields, T> map)
+    private static async Task<T> FromWatchAsync<TObject, T>(string item, Func<string, TObject, T> map)
+        where TObject : class, IObjectJson
     {
         // A watch event is one line: the sample's line breaks are only whitespace between tokens.
         var line = $$"""{"type":"MODIFIED","object":{{item.Replace('\n', ' ')}}}""" + "\n";
         var changes = new List<WatchChange<T>>();
-        await foreach (var change in WatchJson.ReadAsync(new TrickleStream(Encoding.UTF8.GetBytes(line), 7), map, error => throw error, WatchPacing.None, Token))
+        await foreach (var change in ObjectReader.ReadWatchAsync(new TrickleStream(Encoding.UTF8.GetBytes(line), 7), map, Token))
         {
             changes.Add(change);
         }

@@ -1,6 +1,6 @@
 namespace Orchestrator.Kubernetes.Tests.Objects;
 
-/// <summary>A pod and a StatefulSet as a real API server writes them, every field the reader skips included.</summary>
+/// <summary>A pod, a StatefulSet and a CA Secret as a real API server writes them, every field the reader skips included.</summary>
 internal static class SampleObjects
 {
     public const string Pod = """
@@ -169,6 +169,32 @@ internal static class SampleObjects
             "availableReplicas": 2,
             "conditions": [{"type": "Progressing", "status": "True"}]
           }
+        }
+        """;
+
+    public const string Secret = """
+        {
+          "kind": "Secret",
+          "apiVersion": "v1",
+          "metadata": {
+            "name": "cluster1-manual-tls-ca",
+            "namespace": "cassandra",
+            "uid": "5d1e0a57-2b9c-4c8e-8f0e-3a6f2d7c9b14",
+            "resourceVersion": "184377",
+            "creationTimestamp": "2026-10-28T16:01:54Z",
+            "labels": {"cassandra-cluster-instance": "cluster1"},
+            "annotations": {
+              "cassandra-cluster-checksum": "4a3c8f5e0b1d2e6f7a8b9c0d1e2f3a4b5c6d7e8f",
+              "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"v1\",\"kind\":\"Secret\"}\n"
+            },
+            "managedFields": [{"manager": "kubectl-client-side-apply", "operation": "Update", "apiVersion": "v1", "fieldsType": "FieldsV1", "fieldsV1": {"f:data": {".": {}, "f:ca.crt": {}}}}]
+          },
+          "data": {
+            "ca.crt": "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJrVENCK3dJSkFLSGJ3WUhvCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K",
+            "ca.key": "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJna3Foa2lHOXcwCi0tLS0tRU5EIFBSSVZBVEUgS0VZLS0tLS0K",
+            "ca2.crt": "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJrVENCK3dJSkFMdTJyYVhvCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K"
+          },
+          "type": "Opaque"
         }
         """;
 }

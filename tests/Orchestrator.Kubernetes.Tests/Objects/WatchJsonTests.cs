@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using k8s;
@@ -27,9 +28,12 @@ public sealed class WatchJsonTests
         var body = string.Join('\n', "", Event("ADDED", "p-0", "101", ready: false), Event("MODIFIED", "p-0", "102", ready: true), " ", Bookmark, Event("DELETED", "p-0", "103", ready: true))
             + "\n\r\n" + Event("ADDED", "p-1", "104", ready: true);
 
-        var (changes, errors) = await ReadAsync(body, chunk);
+        var changes = new List<WatchChange<PodStatus>>();
+        await foreach (var change in ReadAsync(body, chunk))
+        {
+            changes.Add(change);
+        }
 
-        Assert.Empty(errors);
         Assert.Equal(
             [
                 new(WatchEventType.Added, "p-0", "101", Pod("p-0", ready: false)),
@@ -41,36 +45,25 @@ public sealed class WatchJsonTests
             changes);
     }
 
-    [Fact]
-    public async Task ReadAsync_ErrorEventWithAStatus_GoesToTheCallbackAsTheClientsException()
+    /// <summary>With the whole body read in at once, the event after the error is already in the buffer: it is still not used.</summary>
+    [Theory]
+    [InlineData(5)]
+    [InlineData(65536)]
+    public async Task ReadAsync_ErrorEventWithAStatus_EndsTheWatchWithTheClientsException_NothingAfterItIsUsed(int chunk)
     {
-        var (changes, errors) = await ReadAsync(Expired + "\n" + Event("ADDED", "p-0", "101", ready: true) + "\n", 5);
-
-        var error = Assert.IsType<KubernetesException>(Assert.Single(errors));
-        Assert.Equal(410, error.Status.Code);
-        Assert.Equal("Expired", error.Status.Reason);
-        Assert.Equal("too old resource version: 5 (120)", error.Status.Message);
-
-        // Like the client's watch, the stream goes on until the caller's callback stops it.
-        Assert.Equal("p-0", Assert.Single(changes).Name);
-    }
-
-    [Fact]
-    public async Task ReadAsync_CallbackStopsTheWatch_NothingAfterTheErrorIsUsed()
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        var body = Encoding.UTF8.GetBytes(Event("ADDED", "p-0", "101", ready: true) + "\n" + Expired + "\n" + Event("ADDED", "p-1", "102", ready: true) + "\n");
         var names = new List<string?>();
 
-        // The whole body is read in at once: the event after the error is already in the buffer.
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        var error = await Assert.ThrowsAsync<KubernetesException>(async () =>
         {
-            await foreach (var change in WatchJson.ReadAsync(new TrickleStream(body, body.Length), ClusterObjects.Pod, _ => stop.Cancel(), WatchPacing.None, stop.Token))
+            await foreach (var change in ReadAsync(Event("ADDED", "p-0", "101", ready: true) + "\n" + Expired + "\n" + Event("ADDED", "p-1", "102", ready: true) + "\n", chunk))
             {
                 names.Add(change.Name);
             }
         });
 
+        Assert.Equal(410, error.Status.Code);
+        Assert.Equal("Expired", error.Status.Reason);
+        Assert.Equal("too old resource version: 5 (120)", error.Status.Message);
         Assert.Equal(["p-0"], names);
     }
 
@@ -82,25 +75,43 @@ public sealed class WatchJsonTests
     [InlineData("""{"type":"ADDED","object":{"kind":"Pod","metadata":{"name":"p-9"},"status":{"phase":7}}}""")]
     [InlineData("""{"type":"ADDED","object":{"kind":"Pod","metadata":{"uid":"no-name"}}}""")]
     [InlineData("""{"type":"ADDED","object":{"kind":"Pod","metadata":{"name":"p-9"}""")]
-    public async Task ReadAsync_UndecodableLine_GoesToTheCallback_TheNextLineIsStillRead(string line)
+    public async Task ReadAsync_UndecodableLine_EndsTheWatchWithAJsonException_NothingAfterItIsUsed(string line)
     {
-        var (changes, errors) = await ReadAsync(line + "\n" + Event("ADDED", "p-0", "101", ready: true) + "\n", 3);
+        var names = new List<string?>();
 
-        Assert.IsType<JsonException>(Assert.Single(errors), exactMatch: false);
-        Assert.Equal("p-0", Assert.Single(changes).Name);
+        await Assert.ThrowsAnyAsync<JsonException>(async () =>
+        {
+            await foreach (var change in ReadAsync(Event("ADDED", "p-0", "101", ready: true) + "\n" + line + "\n" + Event("ADDED", "p-1", "102", ready: true) + "\n", 3))
+            {
+                names.Add(change.Name);
+            }
+        });
+
+        Assert.Equal(["p-0"], names);
     }
 
-    private static async Task<(List<WatchChange<PodStatus>> Changes, List<Exception> Errors)> ReadAsync(string body, int chunk)
+    /// <summary>
+    /// An event that arrives a few bytes at a time, with nothing after it for now, is handed over as soon as its last
+    /// byte is in: a watch may stay quiet for minutes after its last event.
+    /// </summary>
+    [Fact]
+    public async Task ReadAsync_EventArrivingInManyPieces_HandedOverWithoutWaitingForMore()
     {
-        var changes = new List<WatchChange<PodStatus>>();
-        var errors = new List<Exception>();
-        await foreach (var change in WatchJson.ReadAsync(new TrickleStream(Encoding.UTF8.GetBytes(body), chunk), ClusterObjects.Pod, errors.Add, WatchPacing.None, Token))
+        var body = new Pipe();
+        await using var events = ObjectReader.ReadWatchAsync<PodJson, PodStatus>(body.Reader.AsStream(), ClusterObjects.Pod, Token).GetAsyncEnumerator(Token);
+        var next = events.MoveNextAsync().AsTask();
+        foreach (var piece in Encoding.UTF8.GetBytes(Event("ADDED", "p-0", "101", ready: true) + "\n").Chunk(5))
         {
-            changes.Add(change);
+            await body.Writer.WriteAsync(piece, Token);
+            await Task.Delay(1, Token);
         }
 
-        return (changes, errors);
+        Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(10), Token));
+        Assert.Equal("p-0", events.Current.Name);
     }
+
+    private static IAsyncEnumerable<WatchChange<PodStatus>> ReadAsync(string body, int chunk) =>
+        ObjectReader.ReadWatchAsync<PodJson, PodStatus>(new TrickleStream(Encoding.UTF8.GetBytes(body), chunk), ClusterObjects.Pod, Token);
 
     private static string Event(string type, string name, string version, bool ready) =>
         $$"""{"type":"{{type}}","object":{"kind":"Pod","apiVersion":"v1","metadata":{"name":"{{name}}","uid":"uid-{{name}}","resourceVersion":"{{version}}","labels":{"controller-revision-hash":"rev-1"},"ownerReferences":[{"kind":"StatefulSet","name":"sts"}]},"spec":{"containers":[{"name":"c"}]},"status":{"phase":"Running","conditions":[{"type":"Ready","status":"{{(ready ? "True" : "False")}}"}]}"""

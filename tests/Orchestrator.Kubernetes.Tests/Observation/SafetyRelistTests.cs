@@ -16,8 +16,7 @@ public sealed class SafetyRelistTests(SimulationFixture fixture) : IClassFixture
         await fixture.Simulation.WaitUntilSettledAsync(Token);
         var time = new FakeTimeProvider();
         var counter = new RequestCounter();
-        // No pacing of busy watches: on a clock that only moves when told, a paced read would wait for ever.
-        var options = new KubernetesClientOptions { SafetyRelist = TimeSpan.FromMinutes(5), BusyWatchInterval = TimeSpan.Zero };
+        var options = new KubernetesClientOptions { SafetyRelist = TimeSpan.FromMinutes(5) };
         using var observed = Connectors.Counting(counter, options: options, time: time).Connect(fixture.Region(), SimulationFixture.Cluster);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
         stop.CancelAfter(TimeSpan.FromSeconds(60));

@@ -99,6 +99,22 @@ public sealed class RetryTests(SimulationFixture fixture) : IClassFixture<Simula
         Assert.Equal("region2: get secrets anton/example-cluster-manual-tls-ca failed (429 TooManyRequests); attempt 2 in 00:00:01", retry.Message);
     }
 
+    /// <summary>The server's Retry-After is waited out even where it is longer than the longest backoff.</summary>
+    [Fact]
+    public async Task Read_429WithRetryAfterBeyondMaxBackoff_WaitsAsAsked()
+    {
+        var logs = new RecordingLoggerFactory();
+        var options = new KubernetesClientOptions { MaxBackoff = TimeSpan.FromMilliseconds(100) };
+        using var region = Connectors.Counting(new RequestCounter(), logs, options).Connect(fixture.Region("region2"), SimulationFixture.Cluster);
+        await using var faults = await Faults.SetAsync(fixture, "region2", """{"failRequests":[{"verb":"get","resource":"secrets","code":429,"count":1}]}""");
+
+        var clock = Stopwatch.StartNew();
+        await region.ReadSecretAsync(SimulationFixture.CaSecret, Token);
+
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+        Assert.EndsWith("attempt 2 in 00:00:01", Assert.Single(logs.Lines, line => line.EventId == RetryEvent).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Snapshot_500sOnListPods_RetriedAndComplete()
     {

@@ -1,11 +1,13 @@
 using k8s.Models;
+using Orchestrator.Core.Cassandra;
 using Orchestrator.Core.Cluster;
+using Orchestrator.Kubernetes.Observation;
 
 namespace Orchestrator.Kubernetes.Tests.Support;
 
 /// <summary>
-/// The reading of pods and StatefulSets through the client's typed model, as the adapter did it before it read the
-/// JSON itself: the reference the streaming reader must agree with.
+/// The reading of pods, StatefulSets and the CA Secret through the client's typed model, as the adapter did it before
+/// it read the JSON itself: the reference the reader must agree with.
 /// </summary>
 internal static class TypedObjects
 {
@@ -40,4 +42,8 @@ internal static class TypedObjects
             spec?.UpdateStrategy?.Type,
             spec?.UpdateStrategy?.RollingUpdate?.Partition);
     }
+
+    public static SecretChecksums Secret(V1Secret secret) => new(
+        secret.Metadata.Annotations?.TryGetValue(SecretChecksum.AnnotationName, out var checksum) == true ? checksum : null,
+        SecretChecksum.Compute(new Dictionary<string, byte[]>(secret.Data ?? new Dictionary<string, byte[]>(), StringComparer.Ordinal)));
 }
