@@ -1,5 +1,3 @@
 using Orchestrator.Cli;
-using Orchestrator.Cli.Hosting;
 
-SocketCompletions.RunInline();
 return await OrchestratorCommandLine.InvokeAsync(args);
