@@ -32,8 +32,8 @@ internal static class LatencyScenario
         var trust = clusters.Records().TrustViolations;
         return
         [
-            new("Advance latency, median", "≤ 20 ms", Milliseconds.Format(median), median <= 20, $"{advances.Count} steps"),
-            new("Advance latency, p99", "≤ 100 ms", Milliseconds.Format(p99), p99 <= 100, $"{advances.Count} steps"),
+            new("Advance latency, median", "≤ 50 ms", Milliseconds.Format(median), median <= 50, $"{advances.Count} steps"),
+            new("Advance latency, p99", "≤ 200 ms", Milliseconds.Format(p99), p99 <= 200, $"{advances.Count} steps"),
             new("API requests per wait step, 3 pods", "≤ 10", Describe(requests), Stats.Median(requests) <= 10 && requests.Max() <= 10, $"{steps.Count} waits; trust.jsonl lines: {trust}"),
         ];
     }
