@@ -4,6 +4,7 @@ using Orchestrator.Cli.Output;
 using Orchestrator.Cli.Running;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Persistence;
+using Orchestrator.Core.Rollouts;
 using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Cli.Commands;

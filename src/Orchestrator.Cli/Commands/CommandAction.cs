@@ -1,18 +1,13 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Cli.Hosting;
-using Orchestrator.Core.Cluster;
-using Orchestrator.Core.Engine;
-using Orchestrator.Core.Persistence;
-using Orchestrator.Core.Rotations;
-using Orchestrator.Core.Specs;
-using Orchestrator.Core.Workflows;
+using Orchestrator.Core.Failures;
 
 namespace Orchestrator.Cli.Commands;
 
 /// <summary>
-/// Runs a command's body in the host, and turns the failures a user can fix (bad spec, refused preflight, unusable
-/// state file) into exit code 2 and one line on stderr, never a stack trace.
+/// Runs a command's body in the host, and turns every failure the orchestrator explains into its exit code and one
+/// line on stderr, never a stack trace.
 /// </summary>
 internal static class CommandAction
 {
@@ -26,20 +21,15 @@ internal static class CommandAction
             {
                 return await body(parse, services, cancellationToken);
             }
-            catch (Exception refused) when (refused is UsageException or SpecException or PreflightException or StoreException or WorkflowException or InvalidTransitionException)
-            {
-                await services.Error.WriteLineAsync($"error: {refused.Message}");
-                return ExitCodes.BadInput;
-            }
-            catch (ClusterException failure) when (failure.Failure == ClusterFailure.Configuration)
+            catch (OrchestratorException failure)
             {
                 await services.Error.WriteLineAsync($"error: {failure.Message}");
-                return ExitCodes.BadInput;
-            }
-            catch (Core.Leases.LeaseHeldException held)
-            {
-                await services.Error.WriteLineAsync($"error: {held.Message}");
-                return ExitCodes.Locked;
+                return failure.Kind switch
+                {
+                    FailureKind.BadInput => ExitCodes.BadInput,
+                    FailureKind.HeldElsewhere => ExitCodes.Locked,
+                    _ => ExitCodes.StepFailed,
+                };
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

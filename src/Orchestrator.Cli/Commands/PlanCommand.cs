@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Cli.Output;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Preflight;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
 using Orchestrator.Core.Workflows;
@@ -27,7 +28,7 @@ internal static class PlanCommand
             Dictionary<string, Uri> servers;
             using (var clusters = new RegionClusters(services.Connector, rotationSpec))
             {
-                report = await new Preflight(clusters, services.Time, services.Loggers.CreateLogger("Orchestrator.Preflight")).RunAsync(rotationSpec, cancellationToken);
+                report = await new PreflightCheck(clusters, services.Time, services.Loggers.CreateLogger("Orchestrator.Preflight")).RunAsync(rotationSpec, cancellationToken);
                 servers = rotationSpec.Regions.ToDictionary(region => region.Name, region => clusters[region.Name].Server, StringComparer.Ordinal);
             }
 

@@ -4,6 +4,7 @@ using Orchestrator.Cli.Running;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Leases;
 using Orchestrator.Core.Persistence;
+using Orchestrator.Core.Preflight;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
 using Orchestrator.Core.Workflows;
@@ -46,7 +47,7 @@ internal static class StartRotationCommand
         // Preflight only reads: its first requests (and the TLS handshakes before them) go out now, and travel while
         // the workflow and the state file are read.
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var preflight = new Preflight(clusters, services.Time, services.Loggers.CreateLogger("Orchestrator.Preflight")).RunAsync(rotationSpec, abandon.Token, new LeaseCheck(LeaseHolder.Current(id), options.ForceTakeover));
+        var preflight = new PreflightCheck(clusters, services.Time, services.Loggers.CreateLogger("Orchestrator.Preflight")).RunAsync(rotationSpec, abandon.Token, new LeaseCheck(LeaseHolder.Current(id), options.ForceTakeover));
         WorkflowDefinition workflow;
         IRotationStore store;
         try

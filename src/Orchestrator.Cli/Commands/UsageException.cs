@@ -1,7 +1,9 @@
+using Orchestrator.Core.Failures;
+
 namespace Orchestrator.Cli.Commands;
 
 /// <summary>A request that cannot be carried out as asked (an unknown id, nothing to resume): exit 2 with the message.</summary>
-internal sealed class UsageException : Exception
+internal sealed class UsageException : OrchestratorException
 {
     public UsageException()
     {
@@ -16,4 +18,6 @@ internal sealed class UsageException : Exception
         : base(message, innerException)
     {
     }
+
+    public override FailureKind Kind => FailureKind.BadInput;
 }

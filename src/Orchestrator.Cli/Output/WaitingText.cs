@@ -1,4 +1,5 @@
-using Orchestrator.Core.Engine;
+using Orchestrator.Core.Rollouts;
+
 
 namespace Orchestrator.Cli.Output;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Orchestrator.Cli.Output;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Rollouts;
 using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Cli.Running;

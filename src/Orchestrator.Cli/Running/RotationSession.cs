@@ -5,6 +5,7 @@ using Orchestrator.Cli.Output;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Leases;
 using Orchestrator.Core.Persistence;
+using Orchestrator.Core.Preflight;
 using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Cli.Running;

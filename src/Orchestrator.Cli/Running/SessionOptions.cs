@@ -1,5 +1,6 @@
 using Orchestrator.Core.Engine;
 
+
 namespace Orchestrator.Cli.Running;
 
 /// <summary>How a session runs a rotation.</summary>

@@ -1,7 +1,9 @@
+using Orchestrator.Core.Failures;
+
 namespace Orchestrator.Core.Cluster;
 
 /// <summary>A cluster call that failed for good, with a message that names the region and object.</summary>
-public sealed class ClusterException : Exception
+public sealed class ClusterException : OrchestratorException
 {
     public ClusterException()
     {
@@ -24,4 +26,7 @@ public sealed class ClusterException : Exception
     }
 
     public ClusterFailure Failure { get; }
+
+    /// <summary>A kubeconfig that cannot be used is bad input; any other failure stopped the work.</summary>
+    public override FailureKind Kind => Failure == ClusterFailure.Configuration ? FailureKind.BadInput : FailureKind.Failed;
 }

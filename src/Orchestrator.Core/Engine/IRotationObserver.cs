@@ -1,3 +1,4 @@
+using Orchestrator.Core.Rollouts;
 using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Core.Engine;

@@ -1,4 +1,5 @@
 using Orchestrator.Core.Rotations;
+using Orchestrator.Core.Steps;
 
 namespace Orchestrator.Core.Engine;
 

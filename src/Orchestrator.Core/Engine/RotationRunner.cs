@@ -3,6 +3,7 @@ using Orchestrator.Core.Cluster;
 using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
+using Orchestrator.Core.Steps;
 using Orchestrator.Crypto;
 
 namespace Orchestrator.Core.Engine;

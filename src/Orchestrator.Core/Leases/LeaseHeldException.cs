@@ -1,7 +1,9 @@
+using Orchestrator.Core.Failures;
+
 namespace Orchestrator.Core.Leases;
 
 /// <summary>Another orchestrator holds a region's Lease on this CA Secret; the message names it and when it expires.</summary>
-public sealed class LeaseHeldException : Exception
+public sealed class LeaseHeldException : OrchestratorException
 {
     public LeaseHeldException()
     {
@@ -16,4 +18,6 @@ public sealed class LeaseHeldException : Exception
         : base(message, innerException)
     {
     }
+
+    public override FailureKind Kind => FailureKind.HeldElsewhere;
 }

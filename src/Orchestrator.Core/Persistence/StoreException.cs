@@ -1,7 +1,9 @@
+using Orchestrator.Core.Failures;
+
 namespace Orchestrator.Core.Persistence;
 
 /// <summary>The state file cannot be used (damaged, truncated, locked, of an unknown schema): a message for the user.</summary>
-public sealed class StoreException : Exception
+public sealed class StoreException : OrchestratorException
 {
     public StoreException()
     {
@@ -16,4 +18,6 @@ public sealed class StoreException : Exception
         : base(message, innerException)
     {
     }
+
+    public override FailureKind Kind => FailureKind.BadInput;
 }

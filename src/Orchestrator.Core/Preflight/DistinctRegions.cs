@@ -1,7 +1,8 @@
 using Orchestrator.Core.Cluster;
+using Orchestrator.Core.Engine;
 using Orchestrator.Core.Specs;
 
-namespace Orchestrator.Core.Engine;
+namespace Orchestrator.Core.Preflight;
 
 /// <summary>
 /// Refuses two regions that are one Kubernetes cluster and namespace. Reached twice, the same CA Secret would look
@@ -63,12 +64,12 @@ public sealed class DistinctRegions
     {
         ArgumentNullException.ThrowIfNull(clusters);
         ArgumentNullException.ThrowIfNull(spec);
-        var readers = spec.Regions.Select(region => (Region: region, Cluster: Preflight.Connect(clusters, region))).ToList();
+        var readers = spec.Regions.Select(region => (Region: region, Cluster: PreflightCheck.Connect(clusters, region))).ToList();
         CheckAddresses(readers.Select(reader => (reader.Region, reader.Cluster.Server)).ToList());
         var secrets = new DistinctRegions();
         foreach (var (region, cluster) in readers)
         {
-            var secret = await Preflight.ReadWithinBudgetAsync(cluster, region, time, token => cluster.FindSecretAsync(spec.CaSecret, token), cancellationToken);
+            var secret = await PreflightCheck.ReadWithinBudgetAsync(cluster, region, time, token => cluster.FindSecretAsync(spec.CaSecret, token), cancellationToken);
             if (secret is not null)
             {
                 secrets.CheckSecret(region, cluster.Server, secret);

@@ -3,14 +3,16 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Core.Cassandra;
 using Orchestrator.Core.Cluster;
+using Orchestrator.Core.Engine;
 using Orchestrator.Core.Leases;
+using Orchestrator.Core.Rollouts;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Security;
 using Orchestrator.Core.Specs;
 using Orchestrator.Crypto;
 using Orchestrator.Crypto.Certificates;
 
-namespace Orchestrator.Core.Engine;
+namespace Orchestrator.Core.Preflight;
 
 /// <summary>
 /// Everything checked before a rotation changes anything, using reads only: every region reachable and settled,
@@ -19,7 +21,7 @@ namespace Orchestrator.Core.Engine;
 /// made them, goes on using them for the Leases and the run, and disposes them. What is worth saying but no reason to
 /// refuse goes to <paramref name="logger"/> as a warning.
 /// </summary>
-public sealed partial class Preflight(RegionClusters clusters, TimeProvider time, ILogger? logger = null)
+public sealed partial class PreflightCheck(RegionClusters clusters, TimeProvider time, ILogger? logger = null)
 {
     /// <summary>Permission bits that let anyone but the owner at a file.</summary>
     private const UnixFileMode OthersAccess =
@@ -211,7 +213,7 @@ public sealed partial class Preflight(RegionClusters clusters, TimeProvider time
             throw new PreflightException($"{prefix}{certificateName} ({details.Subject}) is not valid now: valid from {details.NotBefore:u} to {details.NotAfter:u}");
         }
 
-        return new CaMaterial(pair.CertificatePem, new SensitiveText(pair.PrivateKeyPem), details.Subject, details.Sha256Fingerprint, details.NotAfter);
+        return CaMaterial.From(pair, details);
     }
 
     private CaMaterial LoadSuppliedCa(NewCaSpec newCa)

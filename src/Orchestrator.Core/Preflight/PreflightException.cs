@@ -1,7 +1,9 @@
-namespace Orchestrator.Core.Engine;
+using Orchestrator.Core.Failures;
+
+namespace Orchestrator.Core.Preflight;
 
 /// <summary>A refusal before anything changes: the message names the region, the object and what to do.</summary>
-public sealed class PreflightException : Exception
+public sealed class PreflightException : OrchestratorException
 {
     public PreflightException()
     {
@@ -16,4 +18,6 @@ public sealed class PreflightException : Exception
         : base(message, innerException)
     {
     }
+
+    public override FailureKind Kind => FailureKind.BadInput;
 }

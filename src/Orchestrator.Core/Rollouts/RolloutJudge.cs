@@ -1,7 +1,7 @@
 using Orchestrator.Core.Cluster;
 using Orchestrator.Core.Rotations;
 
-namespace Orchestrator.Core.Engine;
+namespace Orchestrator.Core.Rollouts;
 
 /// <summary>
 /// Decides whether "all C* pods are restarted" after a Secret change, as DOMAIN.md spells it out: the operator has

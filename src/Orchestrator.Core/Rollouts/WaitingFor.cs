@@ -1,4 +1,4 @@
-namespace Orchestrator.Core.Engine;
+namespace Orchestrator.Core.Rollouts;
 
 /// <summary>What a rollout wait is waiting for now.</summary>
 public enum WaitingFor

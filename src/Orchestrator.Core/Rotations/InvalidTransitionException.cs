@@ -1,7 +1,9 @@
+using Orchestrator.Core.Failures;
+
 namespace Orchestrator.Core.Rotations;
 
 /// <summary>A trigger the rotation's state does not permit (e.g. resuming a rotation that has succeeded).</summary>
-public sealed class InvalidTransitionException : Exception
+public sealed class InvalidTransitionException : OrchestratorException
 {
     public InvalidTransitionException()
     {
@@ -16,4 +18,6 @@ public sealed class InvalidTransitionException : Exception
         : base(message, innerException)
     {
     }
+
+    public override FailureKind Kind => FailureKind.BadInput;
 }

@@ -1,7 +1,9 @@
+using Orchestrator.Core.Failures;
+
 namespace Orchestrator.Core.Specs;
 
 /// <summary>A spec file that cannot be used: every problem found, each naming the field and what to do.</summary>
-public sealed class SpecException : Exception
+public sealed class SpecException : OrchestratorException
 {
     public SpecException()
         : this([])
@@ -33,4 +35,6 @@ public sealed class SpecException : Exception
         1 => problems[0],
         _ => $"{problems[0]} (and {problems.Count - 1} more problem{(problems.Count == 2 ? string.Empty : "s")})",
     };
+
+    public override FailureKind Kind => FailureKind.BadInput;
 }

@@ -1,4 +1,7 @@
-namespace Orchestrator.Core.Engine;
+using Orchestrator.Core.Engine;
+using Orchestrator.Core.Rotations;
+
+namespace Orchestrator.Core.Steps;
 
 /// <summary>
 /// Makes the new CA as <c>utils/tls.sh create-ca-keypair</c> does, unless the rotation already has it; takes it from
@@ -12,7 +15,7 @@ internal sealed class GenerateCaExecutor(NewCaHeadStart? headStart) : IStepExecu
         if (rotation.NewCa is { } existing)
         {
             // A CA brought by the user, or one made by an earlier attempt that died before the step was marked done.
-            context.Step.Detail = rotation.Spec.NewCa.Generated ? $"generated earlier: {CaMaterials.Describe(existing)}" : $"supplied: {CaMaterials.Describe(existing)}";
+            context.Step.Detail = rotation.Spec.NewCa.Generated ? $"generated earlier: {existing.Describe()}" : $"supplied: {existing.Describe()}";
             return;
         }
 
@@ -21,7 +24,7 @@ internal sealed class GenerateCaExecutor(NewCaHeadStart? headStart) : IStepExecu
             ? headStart
             : NewCaHeadStart.Begin(rotation.Spec, context.Time) ?? throw new InvalidOperationException("a rotation without a supplied CA must generate one");
         var pair = await generation.TakeAsync(cancellationToken);
-        rotation.NewCa = CaMaterials.From(pair);
-        context.Step.Detail = $"generated RSA {spec.KeySize}: {CaMaterials.Describe(rotation.NewCa)}";
+        rotation.NewCa = CaMaterial.From(pair);
+        context.Step.Detail = $"generated RSA {spec.KeySize}: {rotation.NewCa.Describe()}";
     }
 }

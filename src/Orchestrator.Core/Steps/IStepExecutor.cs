@@ -1,4 +1,4 @@
-namespace Orchestrator.Core.Engine;
+namespace Orchestrator.Core.Steps;
 
 /// <summary>Carries out one kind of step. Throws <see cref="StepFailedException"/> when it cannot succeed.</summary>
 internal interface IStepExecutor

@@ -5,7 +5,7 @@ using Orchestrator.Core.Workflows;
 using Orchestrator.Crypto;
 using Orchestrator.Crypto.Certificates;
 
-namespace Orchestrator.Core.Engine;
+namespace Orchestrator.Core.Steps;
 
 /// <summary>
 /// The CA Secret's data for a phase: <c>ca.crt</c>/<c>ca.key</c> of the phase's main CA, the extra entry of its

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Core.Cassandra;
 using Orchestrator.Core.Rotations;
 
-namespace Orchestrator.Core.Engine;
+namespace Orchestrator.Core.Steps;
 
 /// <summary>
 /// What a wait does when its region's CA Secret no longer holds the data its step wrote (someone edited it, or another

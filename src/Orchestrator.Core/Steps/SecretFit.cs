@@ -1,4 +1,4 @@
-namespace Orchestrator.Core.Engine;
+namespace Orchestrator.Core.Steps;
 
 /// <summary>How a region's CA Secret compares with what a step expects.</summary>
 public enum SecretFit

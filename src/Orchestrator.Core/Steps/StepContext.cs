@@ -1,7 +1,8 @@
+using Orchestrator.Core.Engine;
 using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
 
-namespace Orchestrator.Core.Engine;
+namespace Orchestrator.Core.Steps;
 
 /// <summary>What a step's execution works with.</summary>
 /// <param name="Background">Where the step leaves work that the next step need not wait for.</param>

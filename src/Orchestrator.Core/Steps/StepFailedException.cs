@@ -1,7 +1,9 @@
-namespace Orchestrator.Core.Engine;
+using Orchestrator.Core.Failures;
+
+namespace Orchestrator.Core.Steps;
 
 /// <summary>A step that cannot succeed as things are; the message says why, naming the region and objects.</summary>
-public sealed class StepFailedException : Exception
+public sealed class StepFailedException : OrchestratorException
 {
     public StepFailedException()
     {
@@ -16,4 +18,6 @@ public sealed class StepFailedException : Exception
         : base(message, innerException)
     {
     }
+
+    public override FailureKind Kind => FailureKind.Failed;
 }

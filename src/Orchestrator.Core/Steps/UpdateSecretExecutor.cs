@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Core.Cassandra;
+using Orchestrator.Core.Rollouts;
 using Orchestrator.Core.Rotations;
 
-namespace Orchestrator.Core.Engine;
+namespace Orchestrator.Core.Steps;
 
 /// <summary>
 /// Makes a phase's change to one region's CA Secret, exactly once: the intent (target checksum and the region's

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Core.Cluster;
+using Orchestrator.Core.Rollouts;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
 
-namespace Orchestrator.Core.Engine;
+namespace Orchestrator.Core.Steps;
 
 /// <summary>
 /// Waits, driven by the region's change events, until every pod has been replaced since this phase's Secret change

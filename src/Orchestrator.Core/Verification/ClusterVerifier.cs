@@ -1,13 +1,13 @@
 using Orchestrator.Core.Cassandra;
 using Orchestrator.Core.Cluster;
-using Orchestrator.Core.Engine;
+using Orchestrator.Core.Preflight;
 using Orchestrator.Core.Specs;
 
 namespace Orchestrator.Core.Verification;
 
 /// <summary>
 /// Reads every region of a spec (reads only: no write, no Lease) and judges where each stands. A region that cannot be
-/// read at all, or whose CA Secret is missing, is bad input as in <see cref="Preflight"/>: a <see cref="PreflightException"/>.
+/// read at all, or whose CA Secret is missing, is bad input as in <see cref="PreflightCheck"/>: a <see cref="PreflightException"/>.
 /// </summary>
 public sealed class ClusterVerifier(IClusterConnector connector, TimeProvider time)
 {
@@ -29,9 +29,9 @@ public sealed class ClusterVerifier(IClusterConnector connector, TimeProvider ti
             var regions = new List<RegionVerification>();
             foreach (var (region, reader) in readers)
             {
-                var reading = await Preflight.ReadWithinBudgetAsync(reader, region, time, token => ReadAsync(spec, region, reader, token), cancellationToken);
+                var reading = await PreflightCheck.ReadWithinBudgetAsync(reader, region, time, token => ReadAsync(spec, region, reader, token), cancellationToken);
                 distinct.CheckSecret(region, reader.Server, reading.CaSecret);
-                regions.Add(RegionAssessment.Assess(reading, rotations, time.GetUtcNow()));
+                regions.Add(RegionVerification.Assess(reading, rotations, time.GetUtcNow()));
             }
 
             return VerificationReport.Of(regions);

@@ -1,5 +1,5 @@
 using Orchestrator.Core.Cluster;
-using Orchestrator.Core.Engine;
+using Orchestrator.Core.Rollouts;
 
 namespace Orchestrator.Core.Verification;
 

@@ -1,7 +1,9 @@
+using Orchestrator.Core.Failures;
+
 namespace Orchestrator.Core.Workflows;
 
 /// <summary>A workflow file that cannot be used, or whose phases would break trust between pods.</summary>
-public sealed class WorkflowException : Exception
+public sealed class WorkflowException : OrchestratorException
 {
     public WorkflowException()
     {
@@ -16,4 +18,6 @@ public sealed class WorkflowException : Exception
         : base(message, innerException)
     {
     }
+
+    public override FailureKind Kind => FailureKind.BadInput;
 }

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Orchestrator.Core.Cluster;
-using Orchestrator.Core.Engine;
+using Orchestrator.Core.Rollouts;
 using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Benchmarks.Micro;

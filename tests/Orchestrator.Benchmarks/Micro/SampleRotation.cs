@@ -1,5 +1,4 @@
 using System.Text;
-using Orchestrator.Core.Engine;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
 using Orchestrator.Core.Workflows;
@@ -30,7 +29,7 @@ internal static class SampleRotation
     {
         var spec = SpecParser.Parse(Encoding.UTF8.GetBytes(Spec), "rotation.yaml", Path.GetTempPath());
         var workflow = WorkflowLoader.Load(WorkflowLoader.DefaultPath);
-        var oldCa = CaMaterials.From(CertificateAuthorityGenerator.Generate(new CertificateAuthorityOptions("ca1", 2048), time));
+        var oldCa = CaMaterial.From(CertificateAuthorityGenerator.Generate(new CertificateAuthorityOptions("ca1", 2048), time));
         return Rotation.Create(id, spec, workflow, oldCa, null, new Dictionary<string, RolloutBaseline>(), time.GetUtcNow());
     }
 }

@@ -3,7 +3,7 @@ using Orchestrator.Cli.Commands;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Running;
 using Orchestrator.Cli.Tests.Support;
-using Orchestrator.Core.Engine;
+using Orchestrator.Core.Preflight;
 using Orchestrator.Kubernetes;
 
 namespace Orchestrator.Cli.Tests.Running;

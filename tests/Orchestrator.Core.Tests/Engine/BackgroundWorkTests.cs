@@ -1,5 +1,6 @@
 using Orchestrator.Core.Engine;
 
+
 namespace Orchestrator.Core.Tests.Engine;
 
 public sealed class BackgroundWorkTests

@@ -3,6 +3,7 @@ using Orchestrator.Core.Cluster;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
+using Orchestrator.Core.Steps;
 using Orchestrator.Core.Tests.Support;
 
 namespace Orchestrator.Core.Tests.Engine;

@@ -1,8 +1,8 @@
 using Orchestrator.Core.Cluster;
-using Orchestrator.Core.Engine;
+using Orchestrator.Core.Rollouts;
 using Orchestrator.Core.Rotations;
 
-namespace Orchestrator.Core.Tests.Engine;
+namespace Orchestrator.Core.Tests.Rollouts;
 
 public sealed class RolloutJudgeTests
 {

@@ -3,10 +3,11 @@ using Orchestrator.Core.Engine;
 using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
+using Orchestrator.Core.Steps;
 using Orchestrator.Core.Tests.Support;
 using Orchestrator.Crypto.Certificates;
 
-namespace Orchestrator.Core.Tests.Engine;
+namespace Orchestrator.Core.Tests.Steps;
 
 public sealed class GenerateCaExecutorTests
 {

@@ -1,9 +1,9 @@
 using System.Text;
-using Orchestrator.Core.Engine;
+using Orchestrator.Core.Steps;
 using Orchestrator.Core.Tests.Support;
 using Orchestrator.Core.Workflows;
 
-namespace Orchestrator.Core.Tests.Engine;
+namespace Orchestrator.Core.Tests.Steps;
 
 public sealed class SecretContentTests
 {

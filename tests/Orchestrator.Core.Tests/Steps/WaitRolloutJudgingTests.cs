@@ -4,12 +4,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Orchestrator.Core.Cluster;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Rollouts;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
+using Orchestrator.Core.Steps;
 using Orchestrator.Core.Tests.Support;
 using Orchestrator.Testing;
 
-namespace Orchestrator.Core.Tests.Engine;
+namespace Orchestrator.Core.Tests.Steps;
 
 /// <summary>
 /// A wait judges every snapshot that may be complete at once, and the others (the StatefulSets show a rollout still

@@ -1,6 +1,7 @@
-using Orchestrator.Core.Engine;
+using Orchestrator.Core.Steps;
 
-namespace Orchestrator.Core.Tests.Engine;
+
+namespace Orchestrator.Core.Tests.Steps;
 
 public sealed class WaitRolloutPauseTests
 {

@@ -1,4 +1,3 @@
-using Orchestrator.Core.Engine;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
 using Orchestrator.Core.Workflows;
@@ -16,11 +15,11 @@ internal static class Samples
 
     public static WorkflowDefinition Workflow { get; } = WorkflowLoader.Load(WorkflowLoader.DefaultPath);
 
-    public static CaMaterial OldCa => CaMaterials.From(OldPair.Value);
+    public static CaMaterial OldCa => CaMaterial.From(OldPair.Value);
 
-    public static CaMaterial NewCa => CaMaterials.From(NewPair.Value);
+    public static CaMaterial NewCa => CaMaterial.From(NewPair.Value);
 
-    public static CaMaterial StrangerCa => CaMaterials.From(StrangerPair.Value);
+    public static CaMaterial StrangerCa => CaMaterial.From(StrangerPair.Value);
 
     public static RotationSpec Spec(params string[] regions) => new(
         "example-cluster",

@@ -1,4 +1,5 @@
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Rollouts;
 using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Core.Tests.Support;
