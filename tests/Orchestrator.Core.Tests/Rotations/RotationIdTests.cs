@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using Orchestrator.Core.Rotations;
+using Orchestrator.Core.Tests.Support;
 
 namespace Orchestrator.Core.Tests.Rotations;
 
@@ -85,7 +86,10 @@ public sealed class RotationIdTests
     [Fact]
     public void Default_IsNoId_Refused()
     {
+        RotationId? none = default;
+
         Assert.False(RotationId.TryParse(null, out _));
         Assert.Throws<ArgumentNullException>(() => RotationId.Parse(null!));
+        Assert.Throws<ArgumentNullException>(() => Rotation.Create(none!, Samples.Spec("region1"), Samples.Workflow, Samples.OldCa, null, new Dictionary<string, RolloutBaseline>(), Start));
     }
 }
