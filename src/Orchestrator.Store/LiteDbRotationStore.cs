@@ -92,7 +92,7 @@ public sealed class LiteDbRotationStore : IRotationStore
         ThrowIfReadOnly();
         ArgumentNullException.ThrowIfNull(rotation);
         ArgumentNullException.ThrowIfNull(journal);
-        RotationIds.Validate(rotation.Id);
+        ArgumentNullException.ThrowIfNull(rotation.Id);
         var document = _rotations.ToDocument(rotation);
         var entries = JournalFor(rotation.Id, journal);
         return WriteAsync(
@@ -114,11 +114,11 @@ public sealed class LiteDbRotationStore : IRotationStore
             cancellationToken);
     }
 
-    public Task<Rotation?> FindAsync(string id, CancellationToken cancellationToken)
+    public Task<Rotation?> FindAsync(RotationId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
         return ReadAsync(
-            database => database.GetCollection(Collections.Rotations).FindById(id) is { } document ? WithProgress(database, _rotations.ToRotation(document)) : null,
+            database => database.GetCollection(Collections.Rotations).FindById(id.ToString()) is { } document ? WithProgress(database, _rotations.ToRotation(document)) : null,
             cancellationToken);
     }
 
@@ -139,13 +139,13 @@ public sealed class LiteDbRotationStore : IRotationStore
                 }
 
                 // The rotation in memory holds whatever progress was saved apart; kept, it would be older than this.
-                database.GetCollection(Collections.WaitProgress).Delete(rotation.Id);
+                database.GetCollection(Collections.WaitProgress).Delete(rotation.Id.ToString());
                 return true;
             }),
             cancellationToken);
     }
 
-    public Task SaveProgressAsync(string id, int stepNumber, WaitProgress progress, CancellationToken cancellationToken)
+    public Task SaveProgressAsync(RotationId id, int stepNumber, WaitProgress progress, CancellationToken cancellationToken)
     {
         ThrowIfReadOnly();
         ArgumentNullException.ThrowIfNull(id);
@@ -184,54 +184,54 @@ public sealed class LiteDbRotationStore : IRotationStore
                 .ToList()
                 .Select(RotationDocuments.ToSummary)
                 .OrderByDescending(summary => summary.CreatedAt)
-                .ThenBy(summary => summary.Id, StringComparer.Ordinal)
+                .ThenBy(summary => summary.Id.ToString(), StringComparer.Ordinal)
                 .ToList(),
             cancellationToken);
 
-    public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string id, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(RotationId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
         return ReadAsync<IReadOnlyList<JournalEntry>>(
             database => database.GetCollection(Collections.Journal)
-                .Find(Query.EQ(Collections.JournalRotationId, id))
+                .Find(Query.EQ(Collections.JournalRotationId, id.ToString()))
                 .OrderBy(document => document["_id"].AsInt64)
                 .Select(_journal.ToEntry)
                 .ToList(),
             cancellationToken);
     }
 
-    public Task RequestAbortAsync(string id, string reason, CancellationToken cancellationToken)
+    public Task RequestAbortAsync(RotationId id, string reason, CancellationToken cancellationToken)
     {
         ThrowIfReadOnly();
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(reason);
         var request = new BsonDocument
         {
-            ["_id"] = id,
+            ["_id"] = id.ToString(),
             ["reason"] = reason,
             ["time"] = _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
         };
         return WriteAsync(database => database.GetCollection(Collections.AbortRequests).Upsert(request), cancellationToken);
     }
 
-    public Task<string?> FindAbortRequestAsync(string id, CancellationToken cancellationToken)
+    public Task<string?> FindAbortRequestAsync(RotationId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return ReadAsync(database => database.GetCollection(Collections.AbortRequests).FindById(id)?["reason"].AsString, cancellationToken);
+        return ReadAsync(database => database.GetCollection(Collections.AbortRequests).FindById(id.ToString())?["reason"].AsString, cancellationToken);
     }
 
-    public Task ClearAbortRequestAsync(string id, CancellationToken cancellationToken)
+    public Task ClearAbortRequestAsync(RotationId id, CancellationToken cancellationToken)
     {
         ThrowIfReadOnly();
         ArgumentNullException.ThrowIfNull(id);
-        return WriteAsync(database => database.GetCollection(Collections.AbortRequests).Delete(id), cancellationToken);
+        return WriteAsync(database => database.GetCollection(Collections.AbortRequests).Delete(id.ToString()), cancellationToken);
     }
 
     /// <summary>
     /// Takes the rotation's lock file. Released once the rotation is final as stored (Succeeded or RolledBack), the
     /// lock file is deleted: a finished rotation needs no lock, and whoever takes one again reads it final.
     /// </summary>
-    public Task<RunLock> TryLockAsync(string id, string owner, CancellationToken cancellationToken)
+    public Task<RunLock> TryLockAsync(RotationId id, string owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(owner);
@@ -246,7 +246,7 @@ public sealed class LiteDbRotationStore : IRotationStore
     /// lock shared for an instant to learn whether anyone holds it; <see cref="TryLockAsync"/> waits such an
     /// instant out (see <see cref="RunnerProbe"/>), so asking never makes a runner fail to take its lock.
     /// </summary>
-    public Task<string?> FindRunnerAsync(string id, CancellationToken cancellationToken)
+    public Task<string?> FindRunnerAsync(RotationId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -281,10 +281,10 @@ public sealed class LiteDbRotationStore : IRotationStore
     }
 
     /// <summary>Whether the rotation is stored as Succeeded or RolledBack, which nothing changes again; reads its state alone.</summary>
-    private Task<bool> IsFinalAsync(string id) =>
+    private Task<bool> IsFinalAsync(RotationId id) =>
         ReadAsync(
             database => database.GetCollection(Collections.Rotations).Query()
-                    .Where(Query.EQ("_id", id))
+                    .Where(Query.EQ("_id", id.ToString()))
                     .Select(RotationDocuments.StateProjection)
                     .FirstOrDefault()?[RotationDocuments.State] is { IsString: true } state
                 && Enum.TryParse<RotationState>(state.AsString, out var parsed)
@@ -293,9 +293,9 @@ public sealed class LiteDbRotationStore : IRotationStore
 
     /// <summary>In the caller's operation, so that the rotation and its progress are read as of one moment.</summary>
     private Rotation WithProgress(ILiteDatabase database, Rotation rotation) =>
-        _progress.Apply(rotation, database.GetCollection(Collections.WaitProgress).FindById(rotation.Id));
+        _progress.Apply(rotation, database.GetCollection(Collections.WaitProgress).FindById(rotation.Id.ToString()));
 
-    private List<BsonDocument> JournalFor(string rotationId, IReadOnlyList<JournalEntry> journal) =>
+    private List<BsonDocument> JournalFor(RotationId rotationId, IReadOnlyList<JournalEntry> journal) =>
         journal.Select(entry => entry.RotationId == rotationId
                 ? _journal.ToDocument(entry)
                 : throw new ArgumentException($"a journal entry of rotation {entry.RotationId} was given with rotation {rotationId}", nameof(journal)))

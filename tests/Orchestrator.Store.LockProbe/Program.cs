@@ -17,6 +17,7 @@ if (args.Length != 4 || args[0] is not ("hold" or "write" or "read" or "create")
     return 2;
 }
 
+var id = RotationId.Parse(args[2]);
 var time = TimeProvider.System;
 var options = new StoreOptions(args[1]) { KeyOverride = Environment.GetEnvironmentVariable(StoreOptions.KeyVariable) };
 try
@@ -26,8 +27,8 @@ try
         using var reader = LiteDbRotationStore.OpenReadOnly(options, time);
         var rotations = await reader.ListAsync(CancellationToken.None);
         Console.WriteLine($"rotations {string.Join(',', rotations.Select(rotation => rotation.Id))}");
-        Console.WriteLine($"journal {(await reader.ReadJournalAsync(args[2], CancellationToken.None)).Count}");
-        Console.WriteLine($"runner {await reader.FindRunnerAsync(args[2], CancellationToken.None) ?? "none"}");
+        Console.WriteLine($"journal {(await reader.ReadJournalAsync(id, CancellationToken.None)).Count}");
+        Console.WriteLine($"runner {await reader.FindRunnerAsync(id, CancellationToken.None) ?? "none"}");
         return 0;
     }
 
@@ -36,13 +37,13 @@ try
         Console.WriteLine("ready");
         await Console.In.ReadLineAsync();
         using var creator = LiteDbRotationStore.Open(options, time);
-        await creator.RequestAbortAsync(args[2], args[3], CancellationToken.None);
+        await creator.RequestAbortAsync(id, args[3], CancellationToken.None);
         Console.WriteLine("done");
         return 0;
     }
 
     using var store = LiteDbRotationStore.Open(options, time);
-    await using var runLock = await store.TryLockAsync(args[2], $"probe {args[0]}", CancellationToken.None);
+    await using var runLock = await store.TryLockAsync(id, $"probe {args[0]}", CancellationToken.None);
     if (!runLock.Acquired)
     {
         Console.WriteLine($"held-by {runLock.Holder}");
@@ -59,7 +60,7 @@ try
     var count = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
     for (var i = 1; i <= count; i++)
     {
-        var rotation = await store.FindAsync(args[2], CancellationToken.None)
+        var rotation = await store.FindAsync(id, CancellationToken.None)
             ?? throw new StoreException($"rotation {args[2]} is not in the state file");
         var step = rotation.Steps[i % rotation.Steps.Count];
         step.Attempts++;

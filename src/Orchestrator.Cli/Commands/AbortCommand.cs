@@ -21,7 +21,7 @@ internal static class AbortCommand
 
     public static Command Create()
     {
-        var id = new Argument<string>("id") { Description = "The rotation to roll back." };
+        var id = CommonOptions.Id("The rotation to roll back.", optional: false);
         var state = CommonOptions.State();
         var output = CommonOptions.Output();
         var force = CommonOptions.ForceTakeover();
@@ -125,7 +125,7 @@ internal static class AbortCommand
     /// Waits while another process holds the rotation, saying on stderr what it is doing whenever that changes; returns
     /// once nobody holds it any more.
     /// </summary>
-    private static async Task FollowAsync(CliServices services, IRotationStore store, string id, CancellationToken cancellationToken)
+    private static async Task FollowAsync(CliServices services, IRotationStore store, RotationId id, CancellationToken cancellationToken)
     {
         string? said = null;
         while (await store.FindRunnerAsync(id, cancellationToken) is { } runner)

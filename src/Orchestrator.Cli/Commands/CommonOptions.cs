@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Cli.Commands;
 
@@ -18,6 +19,32 @@ internal static class CommonOptions
     {
         Description = "Accepted like every command's --state; this command reads and writes no state file.",
         Hidden = true,
+    };
+
+    /// <summary>
+    /// A rotation's ID, parsed here once: text that breaks <see cref="RotationId.Rule"/> is a command-line error (exit 2)
+    /// that names the argument and the rule, before any state file is opened.
+    /// </summary>
+    public static Argument<RotationId?> Id(string description, bool optional) => new("id")
+    {
+        Description = description,
+        Arity = optional ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne,
+        CustomParser = result =>
+        {
+            if (result.Tokens is not [var token])
+            {
+                return null;
+            }
+
+            if (RotationId.TryParse(token.Value, out var id))
+            {
+                return id;
+            }
+
+            var shown = token.Value.Length > 40 ? token.Value[..40] + "..." : token.Value;
+            result.AddError($"argument ID: '{shown}' is not a rotation id ({RotationId.Rule}); see orchestrator list");
+            return null;
+        },
     };
 
     public static Option<string> Output()

@@ -12,7 +12,7 @@ internal static class HistoryCommand
 {
     public static Command Create()
     {
-        var id = new Argument<string>("id") { Description = "The rotation whose history to show (see orchestrator list)." };
+        var id = CommonOptions.Id("The rotation whose history to show (see orchestrator list).", optional: false);
         var state = CommonOptions.State();
         var output = CommonOptions.Output();
         var command = new Command("history", "Show every state transition and step attempt of a rotation, with its time, duration and reason (reads only the state file).")

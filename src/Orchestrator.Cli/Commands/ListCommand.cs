@@ -45,7 +45,7 @@ internal static class ListCommand
                 var note = runner is not null ? $"run by {runner}"
                     : Unfinished.Contains(rotation.State) ? view.Reason ?? "not running; resume continues it"
                     : null;
-                table.Add(rotation.Id, view.State, rotation.Cluster, Times.Short(rotation.CreatedAt), Times.Short(rotation.UpdatedAt), note);
+                table.Add(rotation.Id.ToString(), view.State, rotation.Cluster, Times.Short(rotation.CreatedAt), Times.Short(rotation.UpdatedAt), note);
             }
 
             await services.Output.WriteAsync(table.ToString());

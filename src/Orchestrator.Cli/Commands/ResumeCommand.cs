@@ -14,7 +14,7 @@ internal static class ResumeCommand
 
     public static Command Create()
     {
-        var id = new Argument<string?>("id") { Description = "The rotation to continue; may be left out when only one is unfinished.", Arity = ArgumentArity.ZeroOrOne };
+        var id = CommonOptions.Id("The rotation to continue; may be left out when only one is unfinished.", optional: true);
         var state = CommonOptions.State();
         var output = CommonOptions.Output();
         var force = CommonOptions.ForceTakeover();
@@ -45,7 +45,7 @@ internal static class ResumeCommand
         return command;
     }
 
-    private static async Task<Rotation> FindAsync(CliServices services, IRotationStore store, string? id, CancellationToken cancellationToken)
+    private static async Task<Rotation> FindAsync(CliServices services, IRotationStore store, RotationId? id, CancellationToken cancellationToken)
     {
         if (id is not null)
         {

@@ -11,10 +11,10 @@ internal static class RotationLookup
     private const string StartOne = "start one with orchestrator start-rotation --spec FILE";
 
     /// <summary>The store a read-only command opened; refused when there is none (the default state file, never made).</summary>
-    public static IRotationStore Opened(IRotationStore? store, string? id) =>
+    public static IRotationStore Opened(IRotationStore? store, RotationId? id) =>
         store ?? throw new UsageException(id is null ? $"no rotations yet; {StartOne}" : $"no rotation {id}: there are no rotations yet; {StartOne}");
 
-    public static async Task<Rotation> FindOrNewestAsync(CliServices services, IRotationStore store, string? id, CancellationToken cancellationToken)
+    public static async Task<Rotation> FindOrNewestAsync(CliServices services, IRotationStore store, RotationId? id, CancellationToken cancellationToken)
     {
         if (id is not null)
         {
@@ -25,7 +25,7 @@ internal static class RotationLookup
             ?? throw new UsageException($"no rotation in state file {services.StatePath} yet; {StartOne}{services.StateOption}");
     }
 
-    public static async Task<Rotation> FindAsync(CliServices services, IRotationStore store, string id, CancellationToken cancellationToken) =>
+    public static async Task<Rotation> FindAsync(CliServices services, IRotationStore store, RotationId id, CancellationToken cancellationToken) =>
         await store.FindAsync(id, cancellationToken)
             ?? throw new UsageException($"no rotation {id} in state file {services.StatePath}; see orchestrator list{services.StateOption}");
 

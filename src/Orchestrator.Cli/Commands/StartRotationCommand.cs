@@ -39,7 +39,7 @@ internal static class StartRotationCommand
     {
         var rotationSpec = SpecParser.ParseFile(specPath);
         var newCa = NewCaHeadStart.Begin(rotationSpec, services.Time);
-        var id = RotationIds.New(services.Time);
+        var id = RotationId.New(services.Time);
 
         // One client per region for preflight, the Leases and the run, disposed here whatever way they end.
         using var clusters = new RegionClusters(services.Connector, rotationSpec);

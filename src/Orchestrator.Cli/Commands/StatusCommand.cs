@@ -8,7 +8,7 @@ internal static class StatusCommand
 {
     public static Command Create()
     {
-        var id = new Argument<string?>("id") { Description = "The rotation; the newest when left out.", Arity = ArgumentArity.ZeroOrOne };
+        var id = CommonOptions.Id("The rotation; the newest when left out.", optional: true);
         var state = CommonOptions.State();
         var output = CommonOptions.Output();
         var command = new Command("status", "Show a rotation's state and every step (reads only the state file).") { id, state, output };

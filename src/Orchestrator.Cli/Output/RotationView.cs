@@ -40,7 +40,7 @@ internal sealed record RotationView(
         ArgumentNullException.ThrowIfNull(activity);
         var rotation = activity.Rotation;
         return new(
-            rotation.Id,
+            rotation.Id.ToString(),
             activity.State.ToString(),
             rotation.Cluster,
             Times.Iso(rotation.CreatedAt)!,
@@ -62,7 +62,7 @@ internal sealed record RotationView(
         ArgumentNullException.ThrowIfNull(summary);
         var abandoned = runner is null && summary.State == RotationState.Running;
         return new(
-            summary.Id,
+            summary.Id.ToString(),
             (abandoned ? RotationState.Failed : summary.State).ToString(),
             summary.Cluster,
             Times.Iso(summary.CreatedAt)!,

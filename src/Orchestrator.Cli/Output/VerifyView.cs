@@ -48,7 +48,7 @@ internal sealed record VerifyView(
             region.Namespace,
             PhaseNames.Of(region.Phase.Phase),
             region.Phase.Evidence.ToString().ToLowerInvariant(),
-            region.Phase.Rotation,
+            region.Phase.Rotation?.ToString(),
             region.Phase.Reason,
             region.OperatorAcknowledged,
             region.Entries.Where(entry => entry.IsTrusted).SelectMany(EntryView.Of).ToList(),

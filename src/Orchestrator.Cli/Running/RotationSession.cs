@@ -33,7 +33,7 @@ internal static class RotationSession
     }
 
     /// <summary>Takes the rotation's run lock for this process, or says who holds it.</summary>
-    public static Task<RunLock> LockAsync(IRotationStore store, string id) =>
+    public static Task<RunLock> LockAsync(IRotationStore store, RotationId id) =>
         store.TryLockAsync(id, $"orchestrator pid {Environment.ProcessId} on {Environment.MachineName}", CancellationToken.None);
 
     /// <summary>Runs a rotation whose run lock this process holds, as read under that lock.</summary>

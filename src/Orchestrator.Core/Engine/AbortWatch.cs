@@ -1,4 +1,5 @@
 using Orchestrator.Core.Persistence;
+using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Core.Engine;
 
@@ -11,7 +12,7 @@ internal sealed class AbortWatch : IDisposable
     private readonly CancellationTokenSource _requested = new();
     private readonly CancellationTokenSource _stop = new();
 
-    public AbortWatch(IRotationStore store, string rotationId, TimeSpan interval, TimeProvider time)
+    public AbortWatch(IRotationStore store, RotationId rotationId, TimeSpan interval, TimeProvider time)
     {
         _ = Task.Run(() => WatchAsync(store, rotationId, interval, time), CancellationToken.None);
     }
@@ -24,7 +25,7 @@ internal sealed class AbortWatch : IDisposable
         _stop.Dispose();
     }
 
-    private async Task WatchAsync(IRotationStore store, string rotationId, TimeSpan interval, TimeProvider time)
+    private async Task WatchAsync(IRotationStore store, RotationId rotationId, TimeSpan interval, TimeProvider time)
     {
         var stop = _stop.Token;
         try

@@ -255,7 +255,7 @@ public sealed partial class RotationRunner(
     private static partial void LogAbortRefused(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "rotation {Rotation} aborted: rolling back in {Steps} steps")]
-    private static partial void LogAborted(ILogger logger, string rotation, int steps);
+    private static partial void LogAborted(ILogger logger, RotationId rotation, int steps);
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "step {Number} {Step}: started (attempt {Attempt})")]
     private static partial void LogStepStarted(ILogger logger, int number, string step, int attempt);

@@ -1,11 +1,12 @@
 using System.Globalization;
+using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Core.Leases;
 
 /// <summary>Who holds a rotation's Lease: the rotation, the host and the process, written <c>rotation@host:pid</c>.</summary>
-public sealed record LeaseHolder(string RotationId, string Host, int ProcessId)
+public sealed record LeaseHolder(RotationId RotationId, string Host, int ProcessId)
 {
-    public static LeaseHolder Current(string rotationId) => new(rotationId, Environment.MachineName, Environment.ProcessId);
+    public static LeaseHolder Current(RotationId rotationId) => new(rotationId, Environment.MachineName, Environment.ProcessId);
 
     /// <summary>The holder a Lease names, or null when it is not one of ours (another tool's identity).</summary>
     public static LeaseHolder? Parse(string? identity)
@@ -17,8 +18,10 @@ public sealed record LeaseHolder(string RotationId, string Host, int ProcessId)
 
         var at = identity.IndexOf('@', StringComparison.Ordinal);
         var colon = identity.LastIndexOf(':');
-        return at > 0 && colon > at + 1 && int.TryParse(identity.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-            ? new LeaseHolder(identity[..at], identity[(at + 1)..colon], pid)
+        return at > 0 && colon > at + 1
+            && RotationId.TryParse(identity[..at], out var rotationId)
+            && int.TryParse(identity.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            ? new LeaseHolder(rotationId, identity[(at + 1)..colon], pid)
             : null;
     }
 

@@ -5,7 +5,7 @@ namespace Orchestrator.Core.Rotations;
 /// </summary>
 public sealed record JournalEntry
 {
-    public required string RotationId { get; init; }
+    public required RotationId RotationId { get; init; }
 
     public required DateTimeOffset Time { get; init; }
 

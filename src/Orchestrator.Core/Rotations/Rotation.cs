@@ -9,7 +9,7 @@ namespace Orchestrator.Core.Rotations;
 /// </summary>
 public sealed class Rotation
 {
-    public required string Id { get; init; }
+    public required RotationId Id { get; init; }
 
     public RotationState State { get; set; }
 
@@ -39,7 +39,7 @@ public sealed class Rotation
     public string Cluster => Spec.Cluster;
 
     public static Rotation Create(
-        string id,
+        RotationId id,
         RotationSpec spec,
         WorkflowDefinition workflow,
         CaMaterial oldCa,
@@ -47,6 +47,7 @@ public sealed class Rotation
         IReadOnlyDictionary<string, RolloutBaseline> startBaselines,
         DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(spec);
         var plan = PlanBuilder.Build(workflow, spec.Regions.Select(region => region.Name).ToList());
         return new Rotation

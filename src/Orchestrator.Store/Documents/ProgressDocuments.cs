@@ -13,9 +13,9 @@ internal sealed class ProgressDocuments(DocumentSerializer serializer)
     public const string Step = "step";
     public const string Body = "progress";
 
-    public BsonDocument ToDocument(string rotationId, int stepNumber, WaitProgress progress) => new()
+    public BsonDocument ToDocument(RotationId rotationId, int stepNumber, WaitProgress progress) => new()
     {
-        ["_id"] = rotationId,
+        ["_id"] = rotationId.ToString(),
         [Step] = stepNumber,
         [Body] = serializer.ToDocument(progress),
     };

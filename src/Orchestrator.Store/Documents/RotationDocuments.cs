@@ -31,7 +31,7 @@ internal sealed class RotationDocuments(DocumentSerializer serializer)
         ArgumentNullException.ThrowIfNull(rotation);
         return new BsonDocument
         {
-            ["_id"] = rotation.Id,
+            ["_id"] = rotation.Id.ToString(),
             [State] = rotation.State.ToString(),
             [Cluster] = rotation.Cluster,
             [CreatedAt] = FormatTime(rotation.CreatedAt),
@@ -44,7 +44,7 @@ internal sealed class RotationDocuments(DocumentSerializer serializer)
     public Rotation ToRotation(BsonDocument document) => serializer.FromDocument<Rotation>(document[Body].AsDocument);
 
     public static RotationSummary ToSummary(BsonDocument projected) => new(
-        projected["_id"].AsString,
+        RotationIdConverter.FromStored(projected["_id"].AsString),
         Enum.Parse<RotationState>(projected[State].AsString),
         projected[Cluster].AsString,
         ParseTime(projected[CreatedAt].AsString),

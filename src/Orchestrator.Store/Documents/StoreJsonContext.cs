@@ -14,7 +14,8 @@ namespace Orchestrator.Store.Documents;
     IgnoreReadOnlyProperties = true,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
-    UseStringEnumConverter = true)]
+    UseStringEnumConverter = true,
+    Converters = [typeof(RotationIdConverter)])]
 [JsonSerializable(typeof(Rotation))]
 [JsonSerializable(typeof(JournalEntry))]
 [JsonSerializable(typeof(WaitProgress))]

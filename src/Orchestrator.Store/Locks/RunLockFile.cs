@@ -1,5 +1,6 @@
 using System.Text;
 using Orchestrator.Core.Persistence;
+using Orchestrator.Core.Rotations;
 using Orchestrator.Store.Files;
 
 namespace Orchestrator.Store.Locks;
@@ -40,9 +41,9 @@ internal sealed class RunLockFile : IAsyncDisposable
     /// <see cref="Patience"/>, so that asking who runs a rotation never makes a runner's attempt fail.
     /// </summary>
     /// <param name="isFinal">Asked at release: whether the rotation is final, and its lock file can go.</param>
-    public static async Task<RunLock> TryAcquireAsync(StatePaths paths, string rotationId, string owner, TimeProvider time, Func<Task<bool>> isFinal, CancellationToken cancellationToken)
+    public static async Task<RunLock> TryAcquireAsync(StatePaths paths, RotationId rotationId, string owner, TimeProvider time, Func<Task<bool>> isFinal, CancellationToken cancellationToken)
     {
-        var path = paths.LockFile(RotationIds.Validate(rotationId));
+        var path = paths.LockFile(rotationId);
         var started = time.GetTimestamp();
         while (true)
         {

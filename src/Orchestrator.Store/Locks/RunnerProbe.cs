@@ -1,4 +1,5 @@
 using Orchestrator.Core.Persistence;
+using Orchestrator.Core.Rotations;
 using Orchestrator.Store.Files;
 
 namespace Orchestrator.Store.Locks;
@@ -12,9 +13,9 @@ namespace Orchestrator.Store.Locks;
 /// </summary>
 internal static class RunnerProbe
 {
-    public static async Task<string?> FindAsync(StatePaths paths, string rotationId, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<string?> FindAsync(StatePaths paths, RotationId rotationId, TimeProvider time, CancellationToken cancellationToken)
     {
-        var path = paths.LockFile(RotationIds.Validate(rotationId));
+        var path = paths.LockFile(rotationId);
         var started = time.GetTimestamp();
         while (true)
         {

@@ -55,7 +55,7 @@ internal static class CliScenario
         var journal = await store.ReadJournalAsync(real.Id, cancellationToken);
         for (var copy = 1; copy < Rotations; copy++)
         {
-            var id = $"rot-copy-{copy:D4}";
+            var id = RotationId.Parse($"rot-copy-{copy:D4}");
             var age = TimeSpan.FromHours(copy);
             var clone = new Rotation
             {

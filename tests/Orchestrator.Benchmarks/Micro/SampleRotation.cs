@@ -30,6 +30,6 @@ internal static class SampleRotation
         var spec = SpecParser.Parse(Encoding.UTF8.GetBytes(Spec), "rotation.yaml", Path.GetTempPath());
         var workflow = WorkflowLoader.Load(WorkflowLoader.DefaultPath);
         var oldCa = CaMaterial.From(CertificateAuthorityGenerator.Generate(new CertificateAuthorityOptions("ca1", 2048), time));
-        return Rotation.Create(id, spec, workflow, oldCa, null, new Dictionary<string, RolloutBaseline>(), time.GetUtcNow());
+        return Rotation.Create(RotationId.Parse(id), spec, workflow, oldCa, null, new Dictionary<string, RolloutBaseline>(), time.GetUtcNow());
     }
 }

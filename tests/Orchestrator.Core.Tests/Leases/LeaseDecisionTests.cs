@@ -1,12 +1,13 @@
 using Orchestrator.Core.Cluster;
 using Orchestrator.Core.Leases;
+using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Core.Tests.Leases;
 
 public sealed class LeaseDecisionTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-11-30T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-    private static readonly LeaseHolder Me = new("rot-a", "laptop", 100);
+    private static readonly LeaseHolder Me = new(RotationId.Parse("rot-a"), "laptop", 100);
 
     private static LeaseRecord Lease(string? holder, TimeSpan renewedAgo) =>
         new("ca-rotation", holder, TimeSpan.FromSeconds(30), Now - renewedAgo - TimeSpan.FromMinutes(1), Now - renewedAgo, "7");
@@ -82,7 +83,7 @@ public sealed class LeaseDecisionTests
     {
         var holder = LeaseHolder.Parse(text);
 
-        Assert.Equal(new LeaseHolder(rotation, host, pid), holder);
+        Assert.Equal(new LeaseHolder(RotationId.Parse(rotation), host, pid), holder);
         Assert.Equal(text, holder!.ToString());
     }
 

@@ -32,7 +32,7 @@ internal static class Samples
 
     public static Rotation Rotation(params string[] regions) =>
         Core.Rotations.Rotation.Create(
-            "rot-test",
+            RotationId.Parse("rot-test"),
             Spec(regions),
             Workflow,
             OldCa,

@@ -11,11 +11,11 @@ internal sealed class UnusedStore(Action<WaitProgress>? progressSaved = null) : 
 {
     public Task CreateAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken) => Unexpected();
 
-    public Task<Rotation?> FindAsync(string id, CancellationToken cancellationToken) => Unexpected<Rotation?>();
+    public Task<Rotation?> FindAsync(RotationId id, CancellationToken cancellationToken) => Unexpected<Rotation?>();
 
     public Task SaveAsync(Rotation rotation, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken) => Unexpected();
 
-    public Task SaveProgressAsync(string id, int stepNumber, WaitProgress progress, CancellationToken cancellationToken)
+    public Task SaveProgressAsync(RotationId id, int stepNumber, WaitProgress progress, CancellationToken cancellationToken)
     {
         if (progressSaved is null)
         {
@@ -30,17 +30,17 @@ internal sealed class UnusedStore(Action<WaitProgress>? progressSaved = null) : 
 
     public Task<IReadOnlyList<RotationSummary>> ListAsync(CancellationToken cancellationToken) => Unexpected<IReadOnlyList<RotationSummary>>();
 
-    public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string id, CancellationToken cancellationToken) => Unexpected<IReadOnlyList<JournalEntry>>();
+    public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(RotationId id, CancellationToken cancellationToken) => Unexpected<IReadOnlyList<JournalEntry>>();
 
-    public Task RequestAbortAsync(string id, string reason, CancellationToken cancellationToken) => Unexpected();
+    public Task RequestAbortAsync(RotationId id, string reason, CancellationToken cancellationToken) => Unexpected();
 
-    public Task<string?> FindAbortRequestAsync(string id, CancellationToken cancellationToken) => Unexpected<string?>();
+    public Task<string?> FindAbortRequestAsync(RotationId id, CancellationToken cancellationToken) => Unexpected<string?>();
 
-    public Task ClearAbortRequestAsync(string id, CancellationToken cancellationToken) => Unexpected();
+    public Task ClearAbortRequestAsync(RotationId id, CancellationToken cancellationToken) => Unexpected();
 
-    public Task<RunLock> TryLockAsync(string id, string owner, CancellationToken cancellationToken) => Unexpected<RunLock>();
+    public Task<RunLock> TryLockAsync(RotationId id, string owner, CancellationToken cancellationToken) => Unexpected<RunLock>();
 
-    public Task<string?> FindRunnerAsync(string id, CancellationToken cancellationToken) => Unexpected<string?>();
+    public Task<string?> FindRunnerAsync(RotationId id, CancellationToken cancellationToken) => Unexpected<string?>();
 
     public void Dispose()
     {

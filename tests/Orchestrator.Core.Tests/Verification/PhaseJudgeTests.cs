@@ -21,7 +21,7 @@ public sealed class PhaseJudgeTests
         return (earlier, CertificateAuthorityGenerator.Generate(new CertificateAuthorityOptions("late", 2048), time));
     });
 
-    private static RecordedRotation Recorded => new("rot-1", Samples.OldCa.Sha256Fingerprint, Samples.NewCa.Sha256Fingerprint);
+    private static RecordedRotation Recorded => new(RotationId.Parse("rot-1"), Samples.OldCa.Sha256Fingerprint, Samples.NewCa.Sha256Fingerprint);
 
     [Fact]
     public void Judge_OneCaNoStateFile_NoneFromTheCertificates()
@@ -56,12 +56,12 @@ public sealed class PhaseJudgeTests
     [Fact]
     public void Judge_NewestRotationExplainsTheSecret_ItDecides()
     {
-        var next = new RecordedRotation("rot-2", Samples.NewCa.Sha256Fingerprint, Samples.StrangerCa.Sha256Fingerprint);
+        var next = new RecordedRotation(RotationId.Parse("rot-2"), Samples.NewCa.Sha256Fingerprint, Samples.StrangerCa.Sha256Fingerprint);
 
         // The first rotation's new CA alone is also the next rotation's start, not yet changed.
         var verdict = PhaseJudge.Judge(Secret(Samples.NewCa), [next, Recorded]);
 
-        Assert.Equal((RotationPhase.None, "rot-2"), (verdict.Phase, verdict.Rotation));
+        Assert.Equal((RotationPhase.None, RotationId.Parse("rot-2")), (verdict.Phase, verdict.Rotation));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class PhaseJudgeTests
     }
 
     private static void AssertRecorded(PhaseVerdict verdict, RotationPhase phase) =>
-        Assert.Equal((phase, PhaseEvidence.Rotation, "rot-1"), (verdict.Phase, verdict.Evidence, verdict.Rotation));
+        Assert.Equal((phase, PhaseEvidence.Rotation, RotationId.Parse("rot-1")), (verdict.Phase, verdict.Evidence, verdict.Rotation));
 
     private static CaSecretInventory Secret(CaMaterial main, CaMaterial? extra = null)
     {

@@ -17,7 +17,7 @@ public sealed class JournalTests
         await store.SaveAsync(rotation, [TestRotations.Entry("rot-1", 3, TestRotations.Start.AddDays(-1))], TestContext.Current.CancellationToken);
         await store.SaveAsync(rotation, [TestRotations.Entry("rot-1", 4), TestRotations.Entry("rot-1", 5)], TestContext.Current.CancellationToken);
 
-        var journal = await store.ReadJournalAsync("rot-1", TestContext.Current.CancellationToken);
+        var journal = await store.ReadJournalAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
 
         Assert.Equal([1, 2, 3, 4, 5], journal.Select(entry => entry.Step));
     }
@@ -31,9 +31,9 @@ public sealed class JournalTests
         await store.CreateAsync(TestRotations.New("rot-2"), [TestRotations.Entry("rot-2", 10)], TestContext.Current.CancellationToken);
         await store.SaveAsync(TestRotations.New("rot-1"), [TestRotations.Entry("rot-1", 2)], TestContext.Current.CancellationToken);
 
-        Assert.Equal([1, 2], (await store.ReadJournalAsync("rot-1", TestContext.Current.CancellationToken)).Select(entry => entry.Step));
-        Assert.Equal([10], (await store.ReadJournalAsync("rot-2", TestContext.Current.CancellationToken)).Select(entry => entry.Step));
-        Assert.Empty(await store.ReadJournalAsync("rot-3", TestContext.Current.CancellationToken));
+        Assert.Equal([1, 2], (await store.ReadJournalAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken)).Select(entry => entry.Step));
+        Assert.Equal([10], (await store.ReadJournalAsync(RotationId.Parse("rot-2"), TestContext.Current.CancellationToken)).Select(entry => entry.Step));
+        Assert.Empty(await store.ReadJournalAsync(RotationId.Parse("rot-3"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -42,10 +42,10 @@ public sealed class JournalTests
         using var directory = new TemporaryDirectory();
         using var store = TestStores.Open(directory.File("state.db"));
         var entry = TestRotations.Entry("rot-1", 7);
-        var bare = new JournalEntry { RotationId = "rot-1", Time = TestRotations.Start, Kind = JournalEntryKind.Transition };
+        var bare = new JournalEntry { RotationId = RotationId.Parse("rot-1"), Time = TestRotations.Start, Kind = JournalEntryKind.Transition };
 
         await store.CreateAsync(TestRotations.New("rot-1"), [entry, bare], TestContext.Current.CancellationToken);
-        var journal = await store.ReadJournalAsync("rot-1", TestContext.Current.CancellationToken);
+        var journal = await store.ReadJournalAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
 
         Assert.Equal([entry, bare], journal);
     }

@@ -18,7 +18,7 @@ public sealed class ListTests
 
         var list = await store.ListAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(["newest", "middle", "oldest"], list.Select(summary => summary.Id));
+        Assert.Equal(["newest", "middle", "oldest"], list.Select(summary => summary.Id.ToString()));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class ListTests
 
         var summary = Assert.Single(await store.ListAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal(new RotationSummary("rot-1", RotationState.Running, "payments", rotation.CreatedAt, rotation.UpdatedAt), summary);
+        Assert.Equal(new RotationSummary(RotationId.Parse("rot-1"), RotationState.Running, "payments", rotation.CreatedAt, rotation.UpdatedAt), summary);
         Assert.Equal(rotation.UpdatedAt.Offset, summary.UpdatedAt.Offset);
     }
 
@@ -62,7 +62,7 @@ public sealed class ListTests
         var found = await store.FindNewestAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal((await store.ListAsync(TestContext.Current.CancellationToken))[0].Id, found?.Id);
-        Assert.Equal("b-tied", found?.Id);
+        Assert.Equal("b-tied", found?.Id.ToString());
         Assert.Equal(newest.ToOffset(TimeSpan.FromHours(-8)), found?.CreatedAt);
     }
 

@@ -23,7 +23,7 @@ public sealed class ProgressTests
 
         await runner.SaveProgressAsync(rotation.Id, step.Number, Halfway, TestContext.Current.CancellationToken);
 
-        var found = await status.FindAsync("rot-1", TestContext.Current.CancellationToken);
+        var found = await status.FindAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
         var newest = await status.FindNewestAsync(TestContext.Current.CancellationToken);
         Assert.Equal(Halfway.StatefulSets, found!.Steps[2].Progress!.StatefulSets);
         Assert.Equal(Halfway with { StatefulSets = [] }, found.Steps[2].Progress! with { StatefulSets = [] });
@@ -43,7 +43,7 @@ public sealed class ProgressTests
         await store.SaveProgressAsync(rotation.Id, 3, Halfway, TestContext.Current.CancellationToken);
         await store.SaveProgressAsync(rotation.Id, 3, later, TestContext.Current.CancellationToken);
 
-        var found = await store.FindAsync("rot-1", TestContext.Current.CancellationToken);
+        var found = await store.FindAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
         Assert.Equal("Readiness", found!.Steps[2].Progress!.WaitingFor);
         Assert.Equal(later.ObservedAt, found.Steps[2].Progress!.ObservedAt);
     }
@@ -62,7 +62,7 @@ public sealed class ProgressTests
 
         await store.SaveAsync(rotation, [], TestContext.Current.CancellationToken);
 
-        var found = await store.FindAsync("rot-1", TestContext.Current.CancellationToken);
+        var found = await store.FindAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
         Assert.All(found!.Steps, step => Assert.Null(step.Progress));
     }
 
@@ -76,7 +76,7 @@ public sealed class ProgressTests
         // Step 2 is not running: progress for it (a run's last save racing its own end) is out of date.
         await store.SaveProgressAsync(rotation.Id, 2, Halfway, TestContext.Current.CancellationToken);
 
-        var found = await store.FindAsync("rot-1", TestContext.Current.CancellationToken);
+        var found = await store.FindAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
         Assert.All(found!.Steps, step => Assert.Null(step.Progress));
     }
 
@@ -88,11 +88,11 @@ public sealed class ProgressTests
         await SavedWithRunningStepAsync(store, "rot-1");
         var other = await SavedWithRunningStepAsync(store, "rot-2");
 
-        await store.SaveProgressAsync("rot-1", 3, Halfway, TestContext.Current.CancellationToken);
+        await store.SaveProgressAsync(RotationId.Parse("rot-1"), 3, Halfway, TestContext.Current.CancellationToken);
 
         var found = await store.FindAsync(other.Id, TestContext.Current.CancellationToken);
         Assert.All(found!.Steps, step => Assert.Null(step.Progress));
-        Assert.NotNull((await store.FindAsync("rot-1", TestContext.Current.CancellationToken))!.Steps[2].Progress);
+        Assert.NotNull((await store.FindAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken))!.Steps[2].Progress);
     }
 
     /// <summary>A rotation saved with step 3 (index 2) running.</summary>

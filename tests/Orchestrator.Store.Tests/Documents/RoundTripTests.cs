@@ -18,7 +18,7 @@ public sealed class RoundTripTests
         }
 
         using var reopened = TestStores.Open(directory.File("state.db"));
-        var found = await reopened.FindAsync("rot-1", TestContext.Current.CancellationToken);
+        var found = await reopened.FindAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
 
         Assert.NotNull(found);
         Assert.Equal(RevealingJson.Of(rotation), RevealingJson.Of(found));
@@ -44,7 +44,7 @@ public sealed class RoundTripTests
         var rotation = TestRotations.New("rot-new");
 
         await store.CreateAsync(rotation, [], TestContext.Current.CancellationToken);
-        var found = await store.FindAsync("rot-new", TestContext.Current.CancellationToken);
+        var found = await store.FindAsync(RotationId.Parse("rot-new"), TestContext.Current.CancellationToken);
 
         Assert.Equal(RevealingJson.Of(rotation), RevealingJson.Of(found));
         Assert.Null(found!.NewCa);
@@ -57,7 +57,7 @@ public sealed class RoundTripTests
         using var directory = new TemporaryDirectory();
         using var store = TestStores.Open(directory.File("state.db"));
 
-        Assert.Null(await store.FindAsync("missing", TestContext.Current.CancellationToken));
+        Assert.Null(await store.FindAsync(RotationId.Parse("missing"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class RoundTripTests
         rotation.NewCa = TestRotations.Ca("ca2", "new key");
         await store.SaveAsync(rotation, [], TestContext.Current.CancellationToken);
 
-        var found = await store.FindAsync("rot-1", TestContext.Current.CancellationToken);
+        var found = await store.FindAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
         Assert.Equal(RevealingJson.Of(rotation), RevealingJson.Of(found));
     }
 
@@ -101,6 +101,24 @@ public sealed class RoundTripTests
         Assert.StartsWith("aesgcm1:", body["oldCa"]["privateKey"].AsString, StringComparison.Ordinal);
     }
 
+    /// <summary>Ids are stored as the plain strings they always were, so that files written before read unchanged.</summary>
+    [Fact]
+    public async Task CreateAsync_Ids_StoredAsPlainStrings()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.File("state.db");
+        using (var store = TestStores.Open(path))
+        {
+            await store.CreateAsync(TestRotations.New("rot-1"), [TestRotations.Entry("rot-1", 1)], TestContext.Current.CancellationToken);
+            await store.RequestAbortAsync(RotationId.Parse("rot-1"), "test", TestContext.Current.CancellationToken);
+        }
+
+        using var database = new LiteDatabase($"Filename={path};Connection=shared");
+        Assert.Equal("rot-1", database.GetCollection("rotations").FindById("rot-1")["rotation"]["id"].AsString);
+        Assert.Equal("rot-1", database.GetCollection("journal").FindAll().Single()["rotationId"].AsString);
+        Assert.Equal("test", database.GetCollection("abortRequests").FindById("rot-1")["reason"].AsString);
+    }
+
     [Fact]
     public async Task CreateAsync_ExistingId_Throws()
     {
@@ -122,19 +140,24 @@ public sealed class RoundTripTests
         await store.CreateAsync(TestRotations.New("rot-a", cluster: "lower"), [TestRotations.Entry("rot-a", 1)], TestContext.Current.CancellationToken);
         await store.CreateAsync(TestRotations.New("ROT-A", cluster: "upper"), [TestRotations.Entry("ROT-A", 1)], TestContext.Current.CancellationToken);
 
-        Assert.Equal("lower", (await store.FindAsync("rot-a", TestContext.Current.CancellationToken))!.Cluster);
-        Assert.Equal("upper", (await store.FindAsync("ROT-A", TestContext.Current.CancellationToken))!.Cluster);
-        Assert.Single(await store.ReadJournalAsync("rot-a", TestContext.Current.CancellationToken));
+        Assert.Equal("lower", (await store.FindAsync(RotationId.Parse("rot-a"), TestContext.Current.CancellationToken))!.Cluster);
+        Assert.Equal("upper", (await store.FindAsync(RotationId.Parse("ROT-A"), TestContext.Current.CancellationToken))!.Cluster);
+        Assert.Single(await store.ReadJournalAsync(RotationId.Parse("rot-a"), TestContext.Current.CancellationToken));
     }
 
+    /// <summary>Every <see cref="RotationId"/> is fit to be a file name (see RotationIdTests); a missing one is refused here.</summary>
     [Fact]
-    public async Task CreateAsync_IdUnfitForAFileName_Throws()
+    public async Task CreateAsync_RotationWithoutId_ThrowsAndStoresNothing()
     {
         using var directory = new TemporaryDirectory();
         using var store = TestStores.Open(directory.File("state.db"));
+        var valid = TestRotations.New("rot-1");
+        var nameless = new Rotation { Id = null!, Spec = valid.Spec, Workflow = valid.Workflow, Steps = valid.Steps, CreatedAt = valid.CreatedAt };
 
-        await Assert.ThrowsAsync<ArgumentException>(
-            () => store.CreateAsync(TestRotations.New("../escape"), [], TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => store.CreateAsync(nameless, [], TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => store.TryLockAsync(null!, "test", TestContext.Current.CancellationToken));
+        Assert.Empty(await store.ListAsync(TestContext.Current.CancellationToken));
+        Assert.False(Directory.Exists(directory.File("state.db.locks")));
     }
 
     [Fact]
@@ -143,6 +166,6 @@ public sealed class RoundTripTests
         using var directory = new TemporaryDirectory();
         using var store = TestStores.Open(directory.File("state.db"));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.FindAsync("rot-1", new CancellationToken(canceled: true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.FindAsync(RotationId.Parse("rot-1"), new CancellationToken(canceled: true)));
     }
 }

@@ -19,7 +19,7 @@ public sealed class TransactionTests
         await Assert.ThrowsAsync<InvalidOperationException>(
             () => store.SaveAsync(TestRotations.New("ghost"), [TestRotations.Entry("ghost", 1)], TestContext.Current.CancellationToken));
 
-        Assert.Empty(await store.ReadJournalAsync("ghost", TestContext.Current.CancellationToken));
+        Assert.Empty(await store.ReadJournalAsync(RotationId.Parse("ghost"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -32,8 +32,8 @@ public sealed class TransactionTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateAsync(
             TestRotations.New("rot-1", cluster: "second"), [TestRotations.Entry("rot-1", 2)], TestContext.Current.CancellationToken));
 
-        Assert.Equal([1], (await store.ReadJournalAsync("rot-1", TestContext.Current.CancellationToken)).Select(entry => entry.Step));
-        Assert.Equal("first", (await store.FindAsync("rot-1", TestContext.Current.CancellationToken))!.Cluster);
+        Assert.Equal([1], (await store.ReadJournalAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken)).Select(entry => entry.Step));
+        Assert.Equal("first", (await store.FindAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken))!.Cluster);
     }
 
     [Fact]
@@ -51,6 +51,6 @@ public sealed class TransactionTests
         await store.SaveAsync(rotation, [TestRotations.Entry("rot-1", 1)], TestContext.Current.CancellationToken);
         using var other = TestStores.Open(directory.File("state.db"));
 
-        Assert.Equal(RotationState.Running, (await other.FindAsync("rot-1", TestContext.Current.CancellationToken))!.State);
+        Assert.Equal(RotationState.Running, (await other.FindAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken))!.State);
     }
 }

@@ -1,5 +1,6 @@
 using LiteDB;
 using Orchestrator.Core.Persistence;
+using Orchestrator.Core.Rotations;
 using Orchestrator.Store.Tests.Support;
 using Orchestrator.Testing;
 
@@ -97,7 +98,7 @@ public sealed class DamagedFileTests
         {
             using var store = TestStores.Open(path);
             await store.ListAsync(TestContext.Current.CancellationToken);
-            await store.FindAsync("rot-3", TestContext.Current.CancellationToken);
+            await store.FindAsync(RotationId.Parse("rot-3"), TestContext.Current.CancellationToken);
         });
 
         var refusal = Assert.IsType<StoreException>(error);

@@ -1,4 +1,5 @@
 using LiteDB;
+using Orchestrator.Core.Rotations;
 using Orchestrator.Store.Tests.Support;
 using Orchestrator.Testing;
 
@@ -29,7 +30,7 @@ public sealed class FileModeTests
         var path = directory.File("state.db");
         using var store = TestStores.Open(path);
 
-        await using var runLock = await store.TryLockAsync("rot-1", "test", TestContext.Current.CancellationToken);
+        await using var runLock = await store.TryLockAsync(RotationId.Parse("rot-1"), "test", TestContext.Current.CancellationToken);
 
         Assert.True(runLock.Acquired);
         Assert.Equal(FileModes.OwnerOnlyDirectory, File.GetUnixFileMode(path + ".locks"));
@@ -58,7 +59,7 @@ public sealed class FileModeTests
 
         Assert.True(File.Exists(log));
         Assert.Equal(FileModes.OwnerReadWrite, File.GetUnixFileMode(log));
-        Assert.Single(await store.ReadJournalAsync("rot-1", TestContext.Current.CancellationToken));
+        Assert.Single(await store.ReadJournalAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -70,12 +71,12 @@ public sealed class FileModeTests
         {
             var rotation = TestRotations.Full("rot-1");
             await store.CreateAsync(rotation, [TestRotations.Entry("rot-1", 1)], TestContext.Current.CancellationToken);
-            await using (await store.TryLockAsync("rot-1", "test", TestContext.Current.CancellationToken))
+            await using (await store.TryLockAsync(RotationId.Parse("rot-1"), "test", TestContext.Current.CancellationToken))
             {
                 await store.SaveAsync(rotation, [TestRotations.Entry("rot-1", 2)], TestContext.Current.CancellationToken);
                 await store.ListAsync(TestContext.Current.CancellationToken);
-                await store.FindAsync("rot-1", TestContext.Current.CancellationToken);
-                await store.ReadJournalAsync("rot-1", TestContext.Current.CancellationToken);
+                await store.FindAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
+                await store.ReadJournalAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
             }
         }
 

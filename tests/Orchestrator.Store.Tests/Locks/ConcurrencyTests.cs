@@ -32,7 +32,7 @@ public sealed class ConcurrencyTests
         Assert.True(exitCode == 0, $"writer exited {exitCode}: {error}");
         Assert.Equal($"saved {Saves}", output.Trim().Split('\n')[^1]);
         Assert.All(reads, count => Assert.True(count > 0));
-        Assert.Equal(Saves, (await store.ReadJournalAsync("rot-1", TestContext.Current.CancellationToken)).Count);
+        Assert.Equal(Saves, (await store.ReadJournalAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken)).Count);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class ConcurrencyTests
         await writer;
         await Task.WhenAll(readers);
 
-        Assert.Equal(Enumerable.Range(1, Saves).Cast<int?>(), (await readerStore.ReadJournalAsync("rot-1", TestContext.Current.CancellationToken)).Select(entry => entry.Step));
+        Assert.Equal(Enumerable.Range(1, Saves).Cast<int?>(), (await readerStore.ReadJournalAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken)).Select(entry => entry.Step));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class ConcurrencyTests
         using var store = TestStores.OpenWithKeyFile(path);
         foreach (var id in ids)
         {
-            Assert.Equal($"asked by {id}", await store.FindAbortRequestAsync(id, TestContext.Current.CancellationToken));
+            Assert.Equal($"asked by {id}", await store.FindAbortRequestAsync(RotationId.Parse(id), TestContext.Current.CancellationToken));
         }
 
         Assert.Equal(["state.db", "state.db.key"], Directory.GetFileSystemEntries(Path.GetDirectoryName(path)!).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -132,12 +132,12 @@ public sealed class ConcurrencyTests
         {
             var summary = Assert.Single(await store.ListAsync(TestContext.Current.CancellationToken));
             Assert.Equal(RotationState.Failed, summary.State);
-            var rotation = await store.FindAsync("rot-1", TestContext.Current.CancellationToken);
+            var rotation = await store.FindAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
             Assert.NotNull(rotation);
             var attempts = rotation.Steps.Sum(step => step.Attempts);
             Assert.True(attempts >= attemptsSeen, "a reader saw the rotation go back in time");
             attemptsSeen = attempts;
-            var journal = await store.ReadJournalAsync("rot-1", TestContext.Current.CancellationToken);
+            var journal = await store.ReadJournalAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
             Assert.True(journal.Count >= journalSeen, "a reader saw the journal shrink");
             journalSeen = journal.Count;
             reads++;

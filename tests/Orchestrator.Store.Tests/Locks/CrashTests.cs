@@ -1,3 +1,4 @@
+using Orchestrator.Core.Rotations;
 using Orchestrator.Store.Tests.Support;
 using Orchestrator.Testing;
 
@@ -30,11 +31,11 @@ public sealed class CrashTests
         }
 
         using var reopened = TestStores.Open(path);
-        var saved = await reopened.FindAsync("rot-1", TestContext.Current.CancellationToken);
-        var journal = await reopened.ReadJournalAsync("rot-1", TestContext.Current.CancellationToken);
+        var saved = await reopened.FindAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
+        var journal = await reopened.ReadJournalAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
         Assert.True(journal.Count >= 100);
         Assert.Equal(journal.Count, saved!.Steps.Sum(step => step.Attempts) - attemptsBefore);
-        await using var runLock = await reopened.TryLockAsync("rot-1", "after the crash", TestContext.Current.CancellationToken);
+        await using var runLock = await reopened.TryLockAsync(RotationId.Parse("rot-1"), "after the crash", TestContext.Current.CancellationToken);
         Assert.True(runLock.Acquired);
     }
 }

@@ -21,11 +21,11 @@ public sealed class LockFileRemovalTests
         await store.CreateAsync(rotation, [], TestContext.Current.CancellationToken);
 
         // Unfinished (Pending here; Failed, Running or RollingBack alike): kept, emptied.
-        await (await store.TryLockAsync("rot-1", "first run", TestContext.Current.CancellationToken)).DisposeAsync();
+        await (await store.TryLockAsync(RotationId.Parse("rot-1"), "first run", TestContext.Current.CancellationToken)).DisposeAsync();
         Assert.True(File.Exists(lockFile));
         Assert.Equal(0, new FileInfo(lockFile).Length);
 
-        await using (var run = await store.TryLockAsync("rot-1", "last run", TestContext.Current.CancellationToken))
+        await using (var run = await store.TryLockAsync(RotationId.Parse("rot-1"), "last run", TestContext.Current.CancellationToken))
         {
             Assert.True(run.Acquired);
             rotation.State = final;
@@ -35,7 +35,7 @@ public sealed class LockFileRemovalTests
 
         Assert.False(File.Exists(lockFile));
         Assert.Empty(Directory.GetFileSystemEntries(path + ".locks"));
-        await using var again = await store.TryLockAsync("rot-1", "after the end", TestContext.Current.CancellationToken);
+        await using var again = await store.TryLockAsync(RotationId.Parse("rot-1"), "after the end", TestContext.Current.CancellationToken);
         Assert.True(again.Acquired);
     }
 

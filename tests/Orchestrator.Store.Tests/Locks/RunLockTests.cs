@@ -1,3 +1,4 @@
+using Orchestrator.Core.Rotations;
 using Orchestrator.Store.Tests.Support;
 using Orchestrator.Testing;
 
@@ -10,9 +11,9 @@ public sealed class RunLockTests
     {
         using var directory = new TemporaryDirectory();
         using var store = TestStores.Open(directory.File("state.db"));
-        await using var first = await store.TryLockAsync("rot-1", "resume by alice", TestContext.Current.CancellationToken);
+        await using var first = await store.TryLockAsync(RotationId.Parse("rot-1"), "resume by alice", TestContext.Current.CancellationToken);
 
-        await using var second = await store.TryLockAsync("rot-1", "resume by bob", TestContext.Current.CancellationToken);
+        await using var second = await store.TryLockAsync(RotationId.Parse("rot-1"), "resume by bob", TestContext.Current.CancellationToken);
 
         Assert.True(first.Acquired);
         Assert.False(second.Acquired);
@@ -24,10 +25,10 @@ public sealed class RunLockTests
     {
         using var directory = new TemporaryDirectory();
         using var store = TestStores.Open(directory.File("state.db"));
-        var first = await store.TryLockAsync("rot-1", "first", TestContext.Current.CancellationToken);
+        var first = await store.TryLockAsync(RotationId.Parse("rot-1"), "first", TestContext.Current.CancellationToken);
         await first.DisposeAsync();
 
-        await using var second = await store.TryLockAsync("rot-1", "second", TestContext.Current.CancellationToken);
+        await using var second = await store.TryLockAsync(RotationId.Parse("rot-1"), "second", TestContext.Current.CancellationToken);
 
         Assert.True(second.Acquired);
     }
@@ -37,9 +38,9 @@ public sealed class RunLockTests
     {
         using var directory = new TemporaryDirectory();
         using var store = TestStores.Open(directory.File("state.db"));
-        await using var first = await store.TryLockAsync("rot-1", "first", TestContext.Current.CancellationToken);
+        await using var first = await store.TryLockAsync(RotationId.Parse("rot-1"), "first", TestContext.Current.CancellationToken);
 
-        await using var other = await store.TryLockAsync("rot-2", "second", TestContext.Current.CancellationToken);
+        await using var other = await store.TryLockAsync(RotationId.Parse("rot-2"), "second", TestContext.Current.CancellationToken);
 
         Assert.True(other.Acquired);
     }
@@ -53,7 +54,7 @@ public sealed class RunLockTests
         using var holder = ProbeProcess.Start("hold", path, "rot-1", "operator");
         Assert.Equal($"acquired by pid {holder.Id}", await holder.ReadLineAsync());
 
-        await using (var refused = await store.TryLockAsync("rot-1", "test", TestContext.Current.CancellationToken))
+        await using (var refused = await store.TryLockAsync(RotationId.Parse("rot-1"), "test", TestContext.Current.CancellationToken))
         {
             Assert.False(refused.Acquired);
             Assert.StartsWith($"pid {holder.Id} on host {Environment.MachineName} since ", refused.Holder, StringComparison.Ordinal);
@@ -70,7 +71,7 @@ public sealed class RunLockTests
 
         await holder.KillAsync();
 
-        await using var taken = await store.TryLockAsync("rot-1", "test", TestContext.Current.CancellationToken);
+        await using var taken = await store.TryLockAsync(RotationId.Parse("rot-1"), "test", TestContext.Current.CancellationToken);
         Assert.True(taken.Acquired);
         using var refusedProbe = ProbeProcess.Start("hold", path, "rot-1", "operator");
         Assert.Equal($"held-by pid {Environment.ProcessId} on host {Environment.MachineName} since 2026-11-30T08:15:00Z (test)", await refusedProbe.ReadLineAsync());

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Orchestrator.Core.Rotations;
 using Orchestrator.Store.Locks;
 using Orchestrator.Store.Tests.Support;
 using Orchestrator.Testing;
@@ -20,7 +21,7 @@ public sealed class RunnerTests
         var before = DirectorySnapshot.Of(directory.Path);
         using var reader = OpenReadOnly(path, TestStores.Time());
 
-        Assert.Null(await reader.FindRunnerAsync("rot-1", TestContext.Current.CancellationToken));
+        Assert.Null(await reader.FindRunnerAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken));
 
         Assert.Equal(before, DirectorySnapshot.Of(directory.Path));
     }
@@ -35,12 +36,12 @@ public sealed class RunnerTests
         using var holder = ProbeProcess.Start("hold", path, "rot-1", "operator");
         Assert.Equal($"acquired by pid {holder.Id}", await holder.ReadLineAsync());
 
-        var runner = await reader.FindRunnerAsync("rot-1", TestContext.Current.CancellationToken);
+        var runner = await reader.FindRunnerAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
 
         Assert.StartsWith($"pid {holder.Id} on host {Environment.MachineName} since ", runner, StringComparison.Ordinal);
         Assert.EndsWith("(probe hold)", runner, StringComparison.Ordinal);
         await holder.KillAsync();
-        Assert.Null(await reader.FindRunnerAsync("rot-1", TestContext.Current.CancellationToken));
+        Assert.Null(await reader.FindRunnerAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -49,13 +50,13 @@ public sealed class RunnerTests
         using var directory = new TemporaryDirectory();
         var path = directory.File("state.db");
         using var store = TestStores.Open(path);
-        await (await store.TryLockAsync("rot-1", "make the file", TestContext.Current.CancellationToken)).DisposeAsync();
+        await (await store.TryLockAsync(RotationId.Parse("rot-1"), "make the file", TestContext.Current.CancellationToken)).DisposeAsync();
         var gone = await GoneProcessIdAsync();
 
         // Held, here, by whoever took it an instant ago and has not yet said who it is; the file still names the dead.
         using var held = HoldExclusively(LockFile(path), $"pid {gone} on host {Environment.MachineName} since 2026-11-30T08:15:00Z (killed run)");
 
-        Assert.Null(await store.FindRunnerAsync("rot-1", TestContext.Current.CancellationToken));
+        Assert.Null(await store.FindRunnerAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -65,10 +66,10 @@ public sealed class RunnerTests
         var path = directory.File("state.db");
         var time = TestStores.Time();
         using var store = TestStores.Open(path, time: time);
-        await (await store.TryLockAsync("rot-1", "make the file", TestContext.Current.CancellationToken)).DisposeAsync();
+        await (await store.TryLockAsync(RotationId.Parse("rot-1"), "make the file", TestContext.Current.CancellationToken)).DisposeAsync();
         using var held = HoldExclusively(LockFile(path), string.Empty);
 
-        var runner = store.FindRunnerAsync("rot-1", TestContext.Current.CancellationToken);
+        var runner = store.FindRunnerAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken);
         Assert.False(runner.IsCompleted, $"answered at once: {(runner.IsCompleted ? await runner : null)}");
         held.Write(Encoding.UTF8.GetBytes("pid 1 on host elsewhere since 2026-11-30T08:15:00Z (starting run)\n"));
         held.Flush();
@@ -86,7 +87,7 @@ public sealed class RunnerTests
         var path = directory.File("state.db");
         var time = TestStores.Time();
         using var store = TestStores.Open(path, time: time);
-        await (await store.TryLockAsync("rot-1", "make the file", TestContext.Current.CancellationToken)).DisposeAsync();
+        await (await store.TryLockAsync(RotationId.Parse("rot-1"), "make the file", TestContext.Current.CancellationToken)).DisposeAsync();
         if (namesAGoneProcess)
         {
             // What a run killed by SIGKILL leaves.
@@ -95,7 +96,7 @@ public sealed class RunnerTests
 
         // A probe caught in its instant: the lock held shared, as an opening for reading holds it.
         var probe = new FileStream(LockFile(path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        var taking = store.TryLockAsync("rot-1", "resume", TestContext.Current.CancellationToken);
+        var taking = store.TryLockAsync(RotationId.Parse("rot-1"), "resume", TestContext.Current.CancellationToken);
         Assert.False(taking.IsCompleted, "the run's lock was refused while a probe held it for an instant");
         await probe.DisposeAsync();
         time.Advance(RunLockFile.RetryInterval);
@@ -111,10 +112,10 @@ public sealed class RunnerTests
         var path = directory.File("state.db");
         var time = TestStores.Time();
         using var store = TestStores.Open(path, time: time);
-        await (await store.TryLockAsync("rot-1", "make the file", TestContext.Current.CancellationToken)).DisposeAsync();
+        await (await store.TryLockAsync(RotationId.Parse("rot-1"), "make the file", TestContext.Current.CancellationToken)).DisposeAsync();
         using var held = HoldExclusively(LockFile(path), string.Empty);
 
-        var taking = store.TryLockAsync("rot-1", "resume", TestContext.Current.CancellationToken);
+        var taking = store.TryLockAsync(RotationId.Parse("rot-1"), "resume", TestContext.Current.CancellationToken);
         Assert.False(taking.IsCompleted);
         for (var waited = TimeSpan.Zero; waited < RunLockFile.Patience; waited += RunLockFile.RetryInterval)
         {

@@ -1,5 +1,6 @@
 using LiteDB;
 using Orchestrator.Core.Persistence;
+using Orchestrator.Core.Rotations;
 using Orchestrator.Store.Files;
 using Orchestrator.Store.Schema;
 using Orchestrator.Store.Tests.Support;
@@ -54,9 +55,9 @@ public sealed class SchemaTests
 
         using (var migrated = TestStores.Open(path))
         {
-            Assert.Equal(["rot-2", "rot-1"], (await migrated.ListAsync(TestContext.Current.CancellationToken)).Select(summary => summary.Id));
-            Assert.Equal(RevealingJson.Of(rotation), RevealingJson.Of(await migrated.FindAsync("rot-1", TestContext.Current.CancellationToken)));
-            Assert.Single(await migrated.ReadJournalAsync("rot-1", TestContext.Current.CancellationToken));
+            Assert.Equal(["rot-2", "rot-1"], (await migrated.ListAsync(TestContext.Current.CancellationToken)).Select(summary => summary.Id.ToString()));
+            Assert.Equal(RevealingJson.Of(rotation), RevealingJson.Of(await migrated.FindAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken)));
+            Assert.Single(await migrated.ReadJournalAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken));
         }
 
         using var check = Raw(path);
@@ -156,7 +157,7 @@ public sealed class SchemaTests
 
         using (var migrated = TestStores.Open(path))
         {
-            Assert.Equal("rot-new", (await migrated.FindNewestAsync(TestContext.Current.CancellationToken))?.Id);
+            Assert.Equal("rot-new", (await migrated.FindNewestAsync(TestContext.Current.CancellationToken))?.Id.ToString());
         }
 
         using var check = Raw(path);

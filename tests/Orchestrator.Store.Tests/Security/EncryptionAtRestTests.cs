@@ -1,5 +1,6 @@
 using System.Text;
 using Orchestrator.Core.Persistence;
+using Orchestrator.Core.Rotations;
 using Orchestrator.Store.Tests.Support;
 using Orchestrator.Testing;
 
@@ -109,7 +110,7 @@ public sealed class EncryptionAtRestTests
         using var reopened = TestStores.Open(path);
 
         Assert.False(File.Exists(path + ".key"));
-        Assert.Equal(TestRotations.PrivateKeyPem, (await reopened.FindAsync("rot-1", TestContext.Current.CancellationToken))!.OldCa!.PrivateKey.Reveal());
+        Assert.Equal(TestRotations.PrivateKeyPem, (await reopened.FindAsync(RotationId.Parse("rot-1"), TestContext.Current.CancellationToken))!.OldCa!.PrivateKey.Reveal());
     }
 
     [Theory]

@@ -51,7 +51,7 @@ internal static class TestRotations
     /// <summary>A fresh rotation as <see cref="Rotation.Create"/> makes it.</summary>
     public static Rotation New(string id, DateTimeOffset? createdAt = null, string cluster = "example-cluster") =>
         Rotation.Create(
-            id,
+            RotationId.Parse(id),
             Spec(cluster),
             Workflow(),
             Ca("ca1", PrivateKeyPem),
@@ -96,7 +96,7 @@ internal static class TestRotations
 
     public static JournalEntry Entry(string rotationId, int number, DateTimeOffset? time = null) => new()
     {
-        RotationId = rotationId,
+        RotationId = RotationId.Parse(rotationId),
         Time = (time ?? Start).AddSeconds(number),
         Kind = JournalEntryKind.StepFinished,
         From = "Running",
