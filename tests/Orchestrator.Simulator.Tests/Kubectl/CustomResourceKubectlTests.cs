@@ -39,6 +39,14 @@ public sealed class CustomResourceKubectlTests(SimulationFixture fixture) : ICla
         Assert.Contains("Kind:         Widget", described, StringComparison.Ordinal);
         Assert.Matches(@"Phase:\s+Ready", described);
 
+        var store = fixture.Store("region1");
+        var type = store.FindType(TestDefinitions.Group, TestDefinitions.StorageVersion, TestDefinitions.Widgets)!;
+        var openBefore = store.OpenWatches(type);
+        var watching = kubectl.RunAsync("region1", null, "get", "widgets", "-n", Namespace, "--watch", "--output-watch-events", "--request-timeout=5s");
+        await Orchestrator.Testing.Polling.UntilAsync(() => store.OpenWatches(type) > openBefore, "kubectl's watch is open");
+        await kubectl.SucceedAsync("region1", "patch", "widget", "gizmo", "-n", Namespace, "--type", "merge", "-p", "{\"spec\":{\"size\":8}}");
+        Assert.Matches(@"MODIFIED\s+gizmo\s+8\s+Ready", (await watching).StandardOutput);
+
         await kubectl.SucceedAsync("region1", "delete", "widget", "gizmo", "-n", Namespace, "--wait=false");
         Assert.NotEmpty(await kubectl.SucceedAsync("region1", "get", "widget", "gizmo", "-n", Namespace, "-o", "jsonpath={.metadata.deletionTimestamp}"));
         await kubectl.SucceedAsync("region1", "patch", "widget", "gizmo", "-n", Namespace, "--type", "merge", "-p", "{\"metadata\":{\"finalizers\":null}}");
