@@ -12,7 +12,7 @@ internal static class DiscoveryDocuments
     public const string KubernetesVersion = "v1.32.0";
 
     /// <summary>The discovery document for a path, or null when the path is not a discovery path.</summary>
-    public static JsonObject? For(string path, string serverAddress) => path.TrimEnd('/') switch
+    public static JsonObject? For(string path, string serverAddress, IReadOnlyList<ResourceType> types) => path.TrimEnd('/') switch
     {
         "/version" => Version(),
         "/api" => new JsonObject
@@ -21,9 +21,9 @@ internal static class DiscoveryDocuments
             ["versions"] = new JsonArray("v1"),
             ["serverAddressByClientCIDRs"] = new JsonArray(new JsonObject { ["clientCIDR"] = "0.0.0.0/0", ["serverAddress"] = serverAddress }),
         },
-        "/apis" => GroupList(),
-        "/api/v1" => ResourceList(string.Empty, "v1"),
-        var other when other.StartsWith("/apis/", StringComparison.Ordinal) => GroupPath(other["/apis/".Length..]),
+        "/apis" => GroupList(types),
+        "/api/v1" => ResourceList(types, string.Empty, "v1"),
+        var other when other.StartsWith("/apis/", StringComparison.Ordinal) => GroupPath(types, other["/apis/".Length..]),
         _ => null,
     };
 
@@ -40,19 +40,19 @@ internal static class DiscoveryDocuments
         ["platform"] = "linux/amd64",
     };
 
-    private static IEnumerable<string> Groups() =>
-        ResourceTypes.All.Select(type => type.Group).Where(group => group.Length > 0).Distinct();
+    private static IEnumerable<string> Groups(IReadOnlyList<ResourceType> types) =>
+        types.Select(type => type.Group).Where(group => group.Length > 0).Distinct();
 
-    private static JsonObject GroupList() => new()
+    private static JsonObject GroupList(IReadOnlyList<ResourceType> types) => new()
     {
         ["kind"] = "APIGroupList",
         ["apiVersion"] = "v1",
-        ["groups"] = new JsonArray(Groups().Select(group => (JsonNode)Group(group)).ToArray()),
+        ["groups"] = new JsonArray(Groups(types).Select(group => (JsonNode)Group(types, group)).ToArray()),
     };
 
-    private static JsonObject Group(string group)
+    private static JsonObject Group(IReadOnlyList<ResourceType> types, string group)
     {
-        var version = ResourceTypes.All.First(type => type.Group == group).Version;
+        var version = types.First(type => type.Group == group).Version;
         JsonObject GroupVersion() => new() { ["groupVersion"] = $"{group}/{version}", ["version"] = version };
         return new JsonObject
         {
@@ -64,26 +64,26 @@ internal static class DiscoveryDocuments
         };
     }
 
-    private static JsonObject? GroupPath(string rest)
+    private static JsonObject? GroupPath(IReadOnlyList<ResourceType> types, string rest)
     {
         var parts = rest.Split('/');
-        if (!Groups().Contains(parts[0]))
+        if (!Groups(types).Contains(parts[0]))
         {
             return null;
         }
 
         return parts.Length switch
         {
-            1 => Group(parts[0]),
-            2 when ResourceTypes.All.Any(type => type.Group == parts[0] && type.Version == parts[1]) => ResourceList(parts[0], parts[1]),
+            1 => Group(types, parts[0]),
+            2 when types.Any(type => type.Group == parts[0] && type.Version == parts[1]) => ResourceList(types, parts[0], parts[1]),
             _ => null,
         };
     }
 
-    private static JsonObject ResourceList(string group, string version)
+    private static JsonObject ResourceList(IReadOnlyList<ResourceType> types, string group, string version)
     {
         var resources = new JsonArray();
-        foreach (var type in ResourceTypes.All.Where(type => type.Group == group && type.Version == version))
+        foreach (var type in types.Where(type => type.Group == group && type.Version == version))
         {
             var resource = new JsonObject
             {
@@ -98,9 +98,9 @@ internal static class DiscoveryDocuments
                 resource["shortNames"] = new JsonArray(type.ShortNames.Select(name => (JsonNode?)name).ToArray());
             }
 
-            if (type.Plural is "pods" or "statefulsets")
+            if (type.Categories.Count > 0)
             {
-                resource["categories"] = new JsonArray("all");
+                resource["categories"] = new JsonArray(type.Categories.Select(category => (JsonNode?)category).ToArray());
             }
 
             resources.Add(resource);

@@ -12,22 +12,22 @@ internal static class OpenApiDocuments
 {
     private const string Hash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    public static JsonObject? For(string path) => path.TrimEnd('/') switch
+    public static JsonObject? For(string path, IReadOnlyList<ResourceType> types) => path.TrimEnd('/') switch
     {
-        "/openapi/v3" => Root(),
-        var other when other.StartsWith("/openapi/v3/", StringComparison.Ordinal) => GroupVersion(other["/openapi/v3/".Length..]),
+        "/openapi/v3" => Root(types),
+        var other when other.StartsWith("/openapi/v3/", StringComparison.Ordinal) => GroupVersion(types, other["/openapi/v3/".Length..]),
         _ => null,
     };
 
-    private static IEnumerable<string> GroupVersionPaths() =>
-        ResourceTypes.All.Select(PathOf).Distinct(StringComparer.Ordinal);
+    private static IEnumerable<string> GroupVersionPaths(IReadOnlyList<ResourceType> types) =>
+        types.Select(PathOf).Distinct(StringComparer.Ordinal);
 
     private static string PathOf(ResourceType type) => type.Group.Length == 0 ? $"api/{type.Version}" : $"apis/{type.Group}/{type.Version}";
 
-    private static JsonObject Root()
+    private static JsonObject Root(IReadOnlyList<ResourceType> types)
     {
         var paths = new JsonObject();
-        foreach (var path in GroupVersionPaths())
+        foreach (var path in GroupVersionPaths(types))
         {
             paths[path] = new JsonObject { ["serverRelativeURL"] = $"/openapi/v3/{path}?hash={Hash}" };
         }
@@ -35,9 +35,9 @@ internal static class OpenApiDocuments
         return new JsonObject { ["paths"] = paths };
     }
 
-    private static JsonObject? GroupVersion(string groupVersionPath)
+    private static JsonObject? GroupVersion(IReadOnlyList<ResourceType> served, string groupVersionPath)
     {
-        var types = ResourceTypes.All.Where(type => PathOf(type) == groupVersionPath).ToList();
+        var types = served.Where(type => PathOf(type) == groupVersionPath).ToList();
         if (types.Count == 0)
         {
             return null;

@@ -11,9 +11,18 @@ internal static class PatchApplier
     private const string Accepted =
         "application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json";
 
-    public static JsonNode Apply(string? contentType, JsonNode current, JsonNode? patch)
+    public static JsonNode Apply(string? contentType, JsonNode current, JsonNode? patch, ResourceType type)
     {
         var mediaType = contentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (type.IsCustom && mediaType == "application/strategic-merge-patch+json")
+        {
+            // Custom resources have no Go type to carry patch strategies, so the API server refuses the media type.
+            throw new ApiException(
+                HttpStatusCode.UnsupportedMediaType,
+                "UnsupportedMediaType",
+                "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml");
+        }
+
         try
         {
             var result = mediaType switch

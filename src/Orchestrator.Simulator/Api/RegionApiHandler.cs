@@ -37,7 +37,7 @@ internal sealed partial class RegionApiHandler(RegionEndpoint endpoint, ILogger 
         {
             context.Response.OnStarting(() =>
             {
-                requests.Append(RequestEntry.For(context, endpoint.Region, endpoint.Time.GetUtcNow()));
+                requests.Append(RequestEntry.For(context, endpoint.Region, endpoint.Time.GetUtcNow(), endpoint.Store));
                 return Task.CompletedTask;
             });
         }
@@ -55,20 +55,20 @@ internal sealed partial class RegionApiHandler(RegionEndpoint endpoint, ILogger 
         }
 
         var serverAddress = $"{context.Connection.LocalIpAddress}:{context.Connection.LocalPort}";
-        if (DiscoveryDocuments.For(path, serverAddress) is { } discovery)
+        if (DiscoveryDocuments.For(path, serverAddress, endpoint.Store.ServedTypes()) is { } discovery)
         {
             await HttpResponses.WriteJsonAsync(context, HttpStatusCode.OK, discovery);
             return;
         }
 
-        if (OpenApiDocuments.For(path) is { } openApi)
+        if (OpenApiDocuments.For(path, endpoint.Store.ServedTypes()) is { } openApi)
         {
             await HttpResponses.WriteJsonAsync(context, HttpStatusCode.OK, openApi);
             return;
         }
 
         var watch = context.Request.Query["watch"].ToString() is "true" or "1";
-        var request = ResourceRequest.Resolve(context.Request.Method, path, watch);
+        var request = ResourceRequest.Resolve(context.Request.Method, path, watch, endpoint.Store);
         if (request is null)
         {
             await HttpResponses.WriteFailureAsync(context, new ApiException(HttpStatusCode.NotFound, "NotFound", "the server could not find the requested resource"));

@@ -151,7 +151,7 @@ internal sealed class ResourceEndpoints(RegionEndpoint endpoint, CancellationTok
             request.Name!,
             existing =>
             {
-                var result = PatchApplier.Apply(contentType, JsonNode.Parse(existing.Json)!, patch);
+                var result = PatchApplier.Apply(contentType, JsonNode.Parse(existing.Json)!, patch, request.Type);
                 var value = request.Type.Deserialize(result);
                 FieldValidation.Check(context, result, value);
                 return value;
@@ -166,8 +166,9 @@ internal sealed class ResourceEndpoints(RegionEndpoint endpoint, CancellationTok
         var options = await ReadDeleteOptionsAsync(context);
         var outcome = Store.Delete(request.Type, request.Namespace, request.Name!, options, DryRun(context));
 
-        // Kinds that delete gracefully answer with the object; the others with a Status, as the API server does.
-        if (request.Type.Strategy.GracefulDelete)
+        // Kinds that delete gracefully, and objects that finalizers keep, answer with the object; the others with a
+        // Status, as the API server does.
+        if (request.Type.Strategy.GracefulDelete || !outcome.Removed)
         {
             await HttpResponses.WriteJsonAsync(context, HttpStatusCode.OK, outcome.Object.Json);
         }

@@ -8,7 +8,7 @@ internal sealed record ResourceRequest(ResourceType Type, string? Namespace, str
     /// <summary>
     /// Resolves <c>/api/v1/...</c> and <c>/apis/GROUP/VERSION/...</c> paths; null when the path names no served resource.
     /// </summary>
-    public static ResourceRequest? Resolve(string method, string path, bool watch)
+    public static ResourceRequest? Resolve(string method, string path, bool watch, RegionStore store)
     {
         var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         string group;
@@ -42,7 +42,7 @@ internal sealed record ResourceRequest(ResourceType Type, string? Namespace, str
             return null;
         }
 
-        var type = ResourceTypes.Find(group, version, parts[0]);
+        var type = store.FindType(group, version, parts[0]);
         if (type is null || (ns is not null && !type.Namespaced))
         {
             return null;

@@ -26,15 +26,43 @@ internal static class StatusObjects
                 details["name"] = failure.Name;
             }
 
+            if (failure.Group is not null)
+            {
+                details["group"] = failure.Group;
+            }
+
             if (failure.Kind is not null)
             {
                 details["kind"] = failure.Kind;
+            }
+
+            if (failure.Causes.Count > 0)
+            {
+                details["causes"] = new JsonArray(failure.Causes.Select(cause => (JsonNode)Cause(cause)).ToArray());
             }
 
             status["details"] = details;
         }
 
         return status;
+    }
+
+    /// <summary>A field error as the API server reports it: its type, its message without the field, and the field.</summary>
+    private static JsonObject Cause(string error)
+    {
+        var split = error.IndexOf(": ", StringComparison.Ordinal);
+        var (field, body) = split < 0 ? (string.Empty, error) : (error[..split], error[(split + 2)..]);
+        var reason = body switch
+        {
+            _ when body.StartsWith("Invalid value", StringComparison.Ordinal) => "FieldValueInvalid",
+            _ when body.StartsWith("Required value", StringComparison.Ordinal) => "FieldValueRequired",
+            _ when body.StartsWith("Forbidden", StringComparison.Ordinal) => "FieldValueForbidden",
+            _ when body.StartsWith("Unsupported value", StringComparison.Ordinal) => "FieldValueNotSupported",
+            _ when body.StartsWith("Too long", StringComparison.Ordinal) => "FieldValueTooLong",
+            _ when body.StartsWith("Duplicate value", StringComparison.Ordinal) => "FieldValueDuplicate",
+            _ => "FieldValueInvalid",
+        };
+        return new JsonObject { ["reason"] = reason, ["message"] = body, ["field"] = field };
     }
 
     public static JsonObject Success(StoredObject deleted) => new()

@@ -21,12 +21,22 @@ internal static class TableConverter
         ["apiVersion"] = "meta.k8s.io/v1",
         ["metadata"] = new JsonObject { ["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture) },
         ["columnDefinitions"] = Columns(type),
-        ["rows"] = new JsonArray(items.Select(item => (JsonNode)Row(item, includeObject, now)).ToArray()),
+        ["rows"] = new JsonArray(items.Select(item => (JsonNode)Row(type, item, includeObject, now)).ToArray()),
     };
 
     private static JsonArray Columns(ResourceType type)
     {
         var columns = new JsonArray(Column("Name", "string", "name", 0));
+        if (type.Columns is { } custom)
+        {
+            foreach (var column in custom)
+            {
+                columns.Add(Column(column.Name, column.Type, column.Format, column.Priority, column.Description));
+            }
+
+            return columns;
+        }
+
         var extra = type.Kind switch
         {
             "Pod" => new[] { ("Ready", "string", 0), ("Status", "string", 0), ("Restarts", "string", 0), ("Age", "string", 0), ("IP", "string", 1), ("Node", "string", 1) },
@@ -34,6 +44,7 @@ internal static class TableConverter
             "Secret" => [("Type", "string", 0), ("Data", "string", 0), ("Age", "string", 0)],
             "Namespace" => [("Status", "string", 0), ("Age", "string", 0)],
             "Lease" => [("Holder", "string", 0), ("Age", "string", 0)],
+            "CustomResourceDefinition" => [("Created At", "date", 0)],
             _ => [("Age", "string", 0)],
         };
         foreach (var (name, kind, priority) in extra)
@@ -44,21 +55,22 @@ internal static class TableConverter
         return columns;
     }
 
-    private static JsonObject Column(string name, string type, string format, int priority) => new()
+    private static JsonObject Column(string name, string type, string format, int priority, string description = "") => new()
     {
         ["name"] = name,
         ["type"] = type,
         ["format"] = format,
-        ["description"] = string.Empty,
+        ["description"] = description,
         ["priority"] = priority,
     };
 
-    private static JsonObject Row(StoredObject item, string? includeObject, DateTimeOffset now)
+    private static JsonObject Row(ResourceType type, StoredObject item, string? includeObject, DateTimeOffset now)
     {
         var value = item.Peek();
         var age = Age(value.Metadata.CreationTimestamp, now);
         JsonNode?[] cells = value switch
         {
+            _ when type.Columns is { } custom => [value.Metadata.Name, .. PrinterColumnCells.For(custom, JsonNode.Parse(item.Json)!, now)],
             V1Pod pod => [pod.Metadata.Name, PodReady(pod), PodStatus(pod), Restarts(pod), age, pod.Status?.PodIP ?? "<none>", pod.Spec?.NodeName ?? "<none>"],
             V1StatefulSet set => [set.Metadata.Name, $"{set.Status?.ReadyReplicas ?? 0}/{set.Spec?.Replicas ?? 0}", age,
                 string.Join(",", set.Spec?.Template?.Spec?.Containers?.Select(c => c.Name) ?? []),
@@ -66,6 +78,7 @@ internal static class TableConverter
             V1Secret secret => [secret.Metadata.Name, secret.Type, (secret.Data?.Count ?? 0).ToString(CultureInfo.InvariantCulture), age],
             V1Namespace space => [space.Metadata.Name, space.Status?.Phase, age],
             V1Lease lease => [lease.Metadata.Name, lease.Spec?.HolderIdentity ?? string.Empty, age],
+            V1CustomResourceDefinition definition => [definition.Metadata.Name, definition.Metadata.CreationTimestamp?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)],
             _ => [value.Metadata.Name, age],
         };
         var row = new JsonObject { ["cells"] = new JsonArray(cells) };

@@ -27,12 +27,12 @@ internal sealed record RequestEntry(
 {
     private const string NameField = "metadata.name";
 
-    public static RequestEntry For(HttpContext context, string region, DateTimeOffset time)
+    public static RequestEntry For(HttpContext context, string region, DateTimeOffset time, Storage.RegionStore store)
     {
         ArgumentNullException.ThrowIfNull(context);
         var path = context.Request.Path.Value ?? "/";
         var watch = context.Request.Query["watch"].ToString() is "true" or "1";
-        var request = ResourceRequest.Resolve(context.Request.Method, path, watch);
+        var request = ResourceRequest.Resolve(context.Request.Method, path, watch, store);
         var userAgent = context.Request.Headers.UserAgent.ToString();
         var code = context.Response.StatusCode;
         if (request is null)

@@ -42,6 +42,12 @@ internal sealed class ApiException : Exception
 
     public string? Name { get; }
 
+    /// <summary>For a refusal as invalid: the API group of the kind, for <c>Status.details.group</c>.</summary>
+    public string? Group { get; private init; }
+
+    /// <summary>For a refusal as invalid: each field error ("field: Reason: detail"), for <c>Status.details.causes</c>.</summary>
+    public IReadOnlyList<string> Causes { get; private init; } = [];
+
     public static ApiException NotFound(ResourceType type, string name) =>
         new(HttpStatusCode.NotFound, "NotFound", $"{type.QualifiedPlural} \"{name}\" not found", type.Plural, name);
 
@@ -58,13 +64,20 @@ internal sealed class ApiException : Exception
 
     public static ApiException BadRequest(string message) => new(HttpStatusCode.BadRequest, "BadRequest", message);
 
-    public static ApiException Invalid(ResourceType type, string name, IEnumerable<string> causes) =>
-        new(
+    public static ApiException Invalid(ResourceType type, string name, IEnumerable<string> causes)
+    {
+        var list = causes.ToList();
+        return new(
             HttpStatusCode.UnprocessableEntity,
             "Invalid",
-            $"{type.Kind} \"{name}\" is invalid: {string.Join(", ", causes)}",
-            type.Plural,
-            name);
+            $"{type.Kind} \"{name}\" is invalid: {(list.Count == 1 ? list[0] : "[" + string.Join(", ", list) + "]")}",
+            type.Kind,
+            name)
+        {
+            Group = type.Group,
+            Causes = list,
+        };
+    }
 
     public static ApiException MethodNotSupported(ResourceType type, string verb) =>
         new(HttpStatusCode.MethodNotAllowed, "MethodNotAllowed", $"the server does not allow this method on the requested resource ({verb} {type.Plural})", type.Plural);

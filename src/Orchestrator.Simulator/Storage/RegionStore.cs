@@ -13,8 +13,9 @@ namespace Orchestrator.Simulator.Storage;
 internal sealed partial class RegionStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<ResourceType, SortedDictionary<string, StoredObject>> _objects = [];
-    private readonly Dictionary<ResourceType, EventHistory> _history = [];
+    private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _objects = [];
+    private readonly Dictionary<string, EventHistory> _history = [];
+    private readonly Dictionary<string, ResourceType> _customTypes = [];
     private readonly List<Watcher> _watchers = [];
     private readonly TimeProvider _time;
     private readonly int _historyCapacity;
@@ -46,9 +47,21 @@ internal sealed partial class RegionStore
     {
         lock (_gate)
         {
-            return _watchers.Count(watcher => watcher.Type == type);
+            return _watchers.Count(watcher => watcher.Type.StorageKey == type.StorageKey);
         }
     }
+
+    /// <summary>The kinds served now: the built-in ones and those of the established CustomResourceDefinitions.</summary>
+    public IReadOnlyList<ResourceType> ServedTypes()
+    {
+        lock (_gate)
+        {
+            return [.. ResourceTypes.All, .. _customTypes.Values];
+        }
+    }
+
+    public ResourceType? FindType(string group, string version, string plural) =>
+        ServedTypes().FirstOrDefault(type => type.Group == group && type.Version == version && type.Plural == plural);
 
     public StoredObject? Get(ResourceType type, string? ns, string name)
     {
@@ -175,10 +188,21 @@ internal sealed partial class RegionStore
                 return new DeleteOutcome(existing, Removed: false);
             }
 
-            Objects(type).Remove(Key(ns, name));
-            var gone = existing.AtResourceVersion(++_resourceVersion);
-            Publish(new WatchEvent(WatchEventKind.Deleted, gone, existing));
-            return new DeleteOutcome(gone, Removed: true);
+            if (existing.Peek().Metadata.Finalizers is { Count: > 0 })
+            {
+                // Finalizers keep the object, marked for deletion, until whoever owns them removes the last one.
+                if (existing.Peek().Metadata.DeletionTimestamp is not null)
+                {
+                    return new DeleteOutcome(existing, Removed: false);
+                }
+
+                var finalizing = existing.Copy();
+                finalizing.Metadata.DeletionTimestamp = WholeSeconds(_time.GetUtcNow());
+                finalizing.Metadata.DeletionGracePeriodSeconds = 0;
+                return new DeleteOutcome(Commit(type, finalizing, existing, dryRun: false), Removed: false);
+            }
+
+            return new DeleteOutcome(Remove(type, existing), Removed: true);
         }
     }
 
@@ -218,6 +242,26 @@ internal sealed partial class RegionStore
             _watchers.Add(watcher);
             return watcher;
         }
+    }
+
+    private StoredObject Remove(ResourceType type, StoredObject existing)
+    {
+        if (type == ResourceTypes.CustomResourceDefinitions)
+        {
+            // The API server's cleanup finalizer: the kind's objects go first, then the definition.
+            if (_customTypes.Remove(existing.Name, out var custom))
+            {
+                foreach (var item in Objects(custom).Values.ToList())
+                {
+                    Remove(custom, item);
+                }
+            }
+        }
+
+        Objects(type).Remove(Key(existing.Namespace, existing.Name));
+        var gone = existing.AtResourceVersion(++_resourceVersion);
+        Publish(new WatchEvent(WatchEventKind.Deleted, gone, existing));
+        return gone;
     }
 
     private static DateTime WholeSeconds(DateTimeOffset time) =>
@@ -314,14 +358,33 @@ internal sealed partial class RegionStore
             metadata.Generation = (current.Metadata.Generation ?? 0) + 1;
         }
 
-        Validate(type, existing.Name, type.Strategy.ValidateUpdate(value, current));
+        Validate(type, existing.Name, [.. type.Strategy.ValidateUpdate(value, current), .. NoNewFinalizers(value, current)]);
         if (!dryRun && KubernetesJson.Serialize(WithVersion(value, existing.ResourceVersion)) == existing.Json)
         {
             // Kubernetes skips the write of an update that changes nothing: same resource version, no event.
             return existing;
         }
 
-        return Commit(type, value, existing, dryRun);
+        var stored = Commit(type, value, existing, dryRun);
+        if (!dryRun
+            && metadata.Finalizers is null or { Count: 0 }
+            && current.Metadata.DeletionTimestamp is not null
+            && current.Metadata.DeletionGracePeriodSeconds is null or 0)
+        {
+            // The last finalizer of an object marked for deletion is gone: the deletion completes.
+            return Remove(type, stored);
+        }
+
+        return stored;
+    }
+
+    private static IEnumerable<string> NoNewFinalizers(IKubernetesObject<V1ObjectMeta> value, IKubernetesObject<V1ObjectMeta> current)
+    {
+        var added = (value.Metadata.Finalizers ?? []).Except(current.Metadata.Finalizers ?? [], StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (current.Metadata.DeletionTimestamp is not null && added.Count > 0)
+        {
+            yield return $"metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{{{string.Join(", ", added.Select(name => $"\"{name}\""))}}}";
+        }
     }
 
     private static IKubernetesObject<V1ObjectMeta> WithVersion(IKubernetesObject<V1ObjectMeta> value, long version)
@@ -341,7 +404,33 @@ internal sealed partial class RegionStore
         var stored = new StoredObject(type, WithVersion(value, ++_resourceVersion));
         Objects(type)[Key(stored.Namespace, stored.Name)] = stored;
         Publish(new WatchEvent(previous is null ? WatchEventKind.Added : WatchEventKind.Modified, stored, previous));
+        if (type == ResourceTypes.CustomResourceDefinitions)
+        {
+            Establish(stored);
+        }
+
         return stored;
+    }
+
+    /// <summary>
+    /// What the naming and establishing controllers do after a definition is written, done at once: each further
+    /// status they would write is a write of its own, and an established definition's kind is served from then on.
+    /// </summary>
+    private void Establish(StoredObject stored)
+    {
+        var definition = stored.As<V1CustomResourceDefinition>();
+        var others = Objects(ResourceTypes.CustomResourceDefinitions).Values
+            .Where(other => other.Name != stored.Name)
+            .Select(other => other.As<V1CustomResourceDefinition>());
+        if (CustomResources.NextStatus(definition, others, WholeSeconds(_time.GetUtcNow())) is { } status)
+        {
+            definition.Status = status;
+            Commit(ResourceTypes.CustomResourceDefinitions, definition, stored, dryRun: false);
+        }
+        else if (CustomResources.IsEstablished(definition))
+        {
+            _customTypes[stored.Name] = CustomResources.TypeOf(definition);
+        }
     }
 
     private void Publish(WatchEvent change)
@@ -350,7 +439,7 @@ internal sealed partial class RegionStore
         History(type).Add(change);
         foreach (var watcher in _watchers)
         {
-            if (watcher.Type == type)
+            if (watcher.Type.StorageKey == type.StorageKey)
             {
                 watcher.Offer(change);
             }
@@ -367,10 +456,10 @@ internal sealed partial class RegionStore
 
     private SortedDictionary<string, StoredObject> Objects(ResourceType type)
     {
-        if (!_objects.TryGetValue(type, out var objects))
+        if (!_objects.TryGetValue(type.StorageKey, out var objects))
         {
             objects = new SortedDictionary<string, StoredObject>(StringComparer.Ordinal);
-            _objects[type] = objects;
+            _objects[type.StorageKey] = objects;
         }
 
         return objects;
@@ -378,10 +467,10 @@ internal sealed partial class RegionStore
 
     private EventHistory History(ResourceType type)
     {
-        if (!_history.TryGetValue(type, out var history))
+        if (!_history.TryGetValue(type.StorageKey, out var history))
         {
             history = new EventHistory(_historyCapacity);
-            _history[type] = history;
+            _history[type.StorageKey] = history;
         }
 
         return history;

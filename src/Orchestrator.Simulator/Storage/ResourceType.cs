@@ -21,7 +21,8 @@ internal sealed class ResourceType
         IReadOnlyList<string> subresources,
         ResourceStrategy strategy,
         Func<string, IKubernetesObject<V1ObjectMeta>> fromJson,
-        Func<JsonNode, IKubernetesObject<V1ObjectMeta>> fromNode)
+        Func<JsonNode, IKubernetesObject<V1ObjectMeta>> fromNode,
+        ResourceNames? names)
     {
         Group = group;
         Version = version;
@@ -34,6 +35,10 @@ internal sealed class ResourceType
         Strategy = strategy;
         _fromJson = fromJson;
         _fromNode = fromNode;
+        Categories = names?.Categories ?? [];
+        Singular = names?.Singular ?? kind.ToLowerInvariant();
+        ListKind = names?.ListKind ?? kind + "List";
+        Columns = names?.Columns;
     }
 
     public string Group { get; }
@@ -56,9 +61,21 @@ internal sealed class ResourceType
 
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
-    public string ListKind => Kind + "List";
+    public string ListKind { get; }
 
-    public string Singular => Kind.ToLowerInvariant();
+    public string Singular { get; }
+
+    /// <summary>The groups of kinds (such as <c>all</c>) that kubectl expands a category name to.</summary>
+    public IReadOnlyList<string> Categories { get; }
+
+    /// <summary>A custom resource's printer columns after Name; null for the built-in kinds, whose columns are fixed.</summary>
+    public IReadOnlyList<PrinterColumn>? Columns { get; }
+
+    /// <summary>Whether a CustomResourceDefinition defines this kind.</summary>
+    public bool IsCustom => Columns is not null;
+
+    /// <summary>The key of this kind's objects in a store: a kind keeps its objects when its definition changes.</summary>
+    public string StorageKey => QualifiedPlural;
 
     /// <summary>The name Kubernetes uses in messages: <c>secrets</c>, <c>statefulsets.apps</c>.</summary>
     public string QualifiedPlural => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
@@ -72,7 +89,8 @@ internal sealed class ResourceType
         IReadOnlyList<string> shortNames,
         IReadOnlyList<string> verbs,
         IReadOnlyList<string> subresources,
-        ResourceStrategy strategy)
+        ResourceStrategy strategy,
+        ResourceNames? names = null)
         where T : IKubernetesObject<V1ObjectMeta> =>
         new(
             group,
@@ -85,7 +103,34 @@ internal sealed class ResourceType
             subresources,
             strategy,
             json => KubernetesJson.Deserialize<T>(json),
-            node => KubernetesJson.Deserialize<T>(node));
+            node => KubernetesJson.Deserialize<T>(node),
+            names);
+
+    /// <summary>A kind defined by a CustomResourceDefinition, whose objects are read through <paramref name="read"/>.</summary>
+    public static ResourceType Custom(
+        string group,
+        string version,
+        string plural,
+        string kind,
+        bool namespaced,
+        IReadOnlyList<string> shortNames,
+        IReadOnlyList<string> subresources,
+        ResourceStrategy strategy,
+        ResourceNames names,
+        Func<JsonNode, CustomObject> read) =>
+        new(
+            group,
+            version,
+            plural,
+            kind,
+            namespaced,
+            shortNames,
+            ["delete", "get", "list", "patch", "create", "update", "watch"],
+            subresources,
+            strategy,
+            json => read(JsonNode.Parse(json) ?? throw new System.Text.Json.JsonException("null is not an object")),
+            read,
+            names);
 
     /// <summary>Reads a request body or a stored object; a body of the wrong shape is the client's fault.</summary>
     public IKubernetesObject<V1ObjectMeta> Deserialize(string json)

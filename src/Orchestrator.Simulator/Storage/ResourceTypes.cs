@@ -14,19 +14,29 @@ internal static class ResourceTypes
         string.Empty, "v1", "secrets", "Secret", namespaced: true, [], AllVerbs, [], new SecretStrategy());
 
     public static readonly ResourceType Pods = ResourceType.Create<V1Pod>(
-        string.Empty, "v1", "pods", "Pod", namespaced: true, ["po"], AllVerbs, ["status"], new PodStrategy());
+        string.Empty, "v1", "pods", "Pod", namespaced: true, ["po"], AllVerbs, ["status"], new PodStrategy(), new ResourceNames(["all"]));
 
     public static readonly ResourceType Events = ResourceType.Create<Corev1Event>(
-        string.Empty, "v1", "events", "Event", namespaced: true, ["ev"], AllVerbs, [], ResourceStrategy.Default);
+        string.Empty, "v1", "events", "Event", namespaced: true, ["ev"], AllVerbs, [], new EventStrategy());
 
     public static readonly ResourceType StatefulSets = ResourceType.Create<V1StatefulSet>(
-        "apps", "v1", "statefulsets", "StatefulSet", namespaced: true, ["sts"], AllVerbs, ["status"], new StatefulSetStrategy());
+        "apps", "v1", "statefulsets", "StatefulSet", namespaced: true, ["sts"], AllVerbs, ["status"], new StatefulSetStrategy(), new ResourceNames(["all"]));
 
     public static readonly ResourceType Leases = ResourceType.Create<V1Lease>(
         "coordination.k8s.io", "v1", "leases", "Lease", namespaced: true, [], AllVerbs, [], ResourceStrategy.Default);
 
-    public static readonly IReadOnlyList<ResourceType> All = [Namespaces, Secrets, Pods, Events, StatefulSets, Leases];
+    public static readonly ResourceType CustomResourceDefinitions = ResourceType.Create<V1CustomResourceDefinition>(
+        "apiextensions.k8s.io",
+        "v1",
+        "customresourcedefinitions",
+        "CustomResourceDefinition",
+        namespaced: false,
+        ["crd", "crds"],
+        AllVerbs,
+        ["status"],
+        new CustomResourceDefinitionStrategy(),
+        new ResourceNames(["api-extensions"]));
 
-    public static ResourceType? Find(string group, string version, string plural) =>
-        All.FirstOrDefault(type => type.Group == group && type.Version == version && type.Plural == plural);
+    /// <summary>The built-in kinds; a region's store adds those its CustomResourceDefinitions establish.</summary>
+    public static readonly IReadOnlyList<ResourceType> All = [Namespaces, Secrets, Pods, Events, StatefulSets, Leases, CustomResourceDefinitions];
 }
