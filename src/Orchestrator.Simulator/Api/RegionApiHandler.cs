@@ -21,13 +21,22 @@ internal sealed partial class RegionApiHandler(RegionEndpoint endpoint, ILogger 
     public async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        var simulatorControl = path.StartsWith("/simulator/", StringComparison.Ordinal);
+        if (!simulatorControl && endpoint.Faults.IsCutOff(context.Request.Headers.UserAgent.ToString()))
+        {
+            // A partitioned client hears nothing back: the connection is dropped without a response.
+            LogCutOff(logger, endpoint.Region, context.Request.Method, path);
+            context.Abort();
+            return;
+        }
+
         if (!Authenticated(context))
         {
             await HttpResponses.WriteFailureAsync(context, new ApiException(HttpStatusCode.Unauthorized, "Unauthorized", "Unauthorized"));
             return;
         }
 
-        if (path.StartsWith("/simulator/", StringComparison.Ordinal))
+        if (simulatorControl)
         {
             await _faults.HandleAsync(context);
             return;
@@ -97,7 +106,7 @@ internal sealed partial class RegionApiHandler(RegionEndpoint endpoint, ILogger 
                 throw ApiException.MethodNotSupported(request.Type, request.Verb);
             }
 
-            if (endpoint.Faults.TakeFailure(request.Verb, request.Type.Plural) is { } code)
+            if (endpoint.Faults.TakeFailure(request.Verb, request.Type.Plural, context.Request.Headers.UserAgent.ToString()) is { } code)
             {
                 LogInjectedFailure(logger, endpoint.Region, request.Verb, request.Type.Plural, code);
                 throw HttpResponses.InjectedFailure(code);
@@ -138,6 +147,9 @@ internal sealed partial class RegionApiHandler(RegionEndpoint endpoint, ILogger 
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Region}: injected {Code} for {Verb} {Resource}")]
     private static partial void LogInjectedFailure(ILogger logger, string region, string verb, string resource, int code);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "{Region}: cut off {Method} {Path}")]
+    private static partial void LogCutOff(ILogger logger, string region, string method, string path);
 
     /// <summary>
     /// The latency fault promises at least its time: a timer counts whole milliseconds and can fire a fraction of one

@@ -43,42 +43,73 @@ internal static class WatchStreamWriter
             return;
         }
 
+        var userAgent = context.Request.Headers.UserAgent.ToString();
+        void AbortIfCutOff(object? sender, EventArgs e)
+        {
+            // A partition drops the connections already open, not only the new ones.
+            if (faults.IsCutOff(userAgent))
+            {
+                context.Abort();
+            }
+        }
+
+        faults.Changed += AbortIfCutOff;
         using (watcher)
         {
-            await StartAsync(context);
-            using var timer = new CancellationTokenSource(timeout ?? Timeout.InfiniteTimeSpan, time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping, timer.Token);
-            var token = linked.Token;
-            var sent = 0;
             try
             {
-                while (await watcher.Events.WaitToReadAsync(token))
-                {
-                    var unflushed = 0;
-                    while (watcher.Events.TryRead(out var change))
-                    {
-                        unflushed += Write(context, Name(change.Kind), render(change.Object));
-                        sent++;
-                        if (faults.CloseWatchesAfterEvents is { } cut && sent >= cut)
-                        {
-                            await context.Response.BodyWriter.FlushAsync(token);
-                            return;
-                        }
+                AbortIfCutOff(null, EventArgs.Empty);
+                await SendAsync(context, watcher, faults, render, timeout, time, stopping);
+            }
+            finally
+            {
+                faults.Changed -= AbortIfCutOff;
+            }
+        }
+    }
 
-                        if (unflushed >= FlushThreshold)
-                        {
-                            await context.Response.BodyWriter.FlushAsync(token);
-                            unflushed = 0;
-                        }
+    private static async Task SendAsync(
+        HttpContext context,
+        Watcher watcher,
+        FaultInjector faults,
+        Func<StoredObject, string> render,
+        TimeSpan? timeout,
+        TimeProvider time,
+        CancellationToken stopping)
+    {
+        await StartAsync(context);
+        using var timer = new CancellationTokenSource(timeout ?? Timeout.InfiniteTimeSpan, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping, timer.Token);
+        var token = linked.Token;
+        var sent = 0;
+        try
+        {
+            while (await watcher.Events.WaitToReadAsync(token))
+            {
+                var unflushed = 0;
+                while (watcher.Events.TryRead(out var change))
+                {
+                    unflushed += Write(context, Name(change.Kind), render(change.Object));
+                    sent++;
+                    if (faults.CloseWatchesAfterEvents is { } cut && sent >= cut)
+                    {
+                        await context.Response.BodyWriter.FlushAsync(token);
+                        return;
                     }
 
-                    await context.Response.BodyWriter.FlushAsync(token);
+                    if (unflushed >= FlushThreshold)
+                    {
+                        await context.Response.BodyWriter.FlushAsync(token);
+                        unflushed = 0;
+                    }
                 }
+
+                await context.Response.BodyWriter.FlushAsync(token);
             }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
-            {
-                // The client left, the timeout passed or the server is stopping: the stream simply ends.
-            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // The client left, the timeout passed or the server is stopping: the stream simply ends.
         }
     }
 

@@ -66,6 +66,15 @@ internal sealed class FaultInjector
         Changed?.Invoke(this, EventArgs.Empty);
     }
 
+    /// <summary>Whether a client with this User-Agent header is cut off from the API.</summary>
+    public bool IsCutOff(string userAgent)
+    {
+        lock (_gate)
+        {
+            return _settings.CutsOff(userAgent);
+        }
+    }
+
     public bool IsStuck(string podName)
     {
         lock (_gate)
@@ -75,11 +84,11 @@ internal sealed class FaultInjector
     }
 
     /// <summary>The status code to fail this request with, consuming one of its failure's count; null to serve it.</summary>
-    public int? TakeFailure(string verb, string resource)
+    public int? TakeFailure(string verb, string resource, string userAgent)
     {
         lock (_gate)
         {
-            var index = _remaining.FindIndex(failure => failure.Verb == verb && failure.Resource == resource);
+            var index = _remaining.FindIndex(failure => failure.Matches(verb, resource, userAgent));
             if (index < 0)
             {
                 return null;

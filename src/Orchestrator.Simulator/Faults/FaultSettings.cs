@@ -23,6 +23,16 @@ internal sealed record FaultSettings
     [JsonPropertyName("operatorPaused")]
     public bool OperatorPaused { get; init; }
 
+    /// <summary>
+    /// Clients cut off from the API as by a network partition: a request whose User-Agent header starts with one of
+    /// these gets no response (its connection is aborted), and their open watches end when the cut-off starts.
+    /// </summary>
+    [JsonPropertyName("cutOffUserAgents")]
+    public IReadOnlyList<string> CutOffUserAgents { get; init; } = [];
+
+    public bool CutsOff(string userAgent) =>
+        CutOffUserAgents.Any(agent => userAgent.StartsWith(agent, StringComparison.Ordinal));
+
     /// <summary>What is wrong with these settings, if anything, in words for the caller.</summary>
     public IEnumerable<string> Problems()
     {
@@ -34,6 +44,11 @@ internal sealed record FaultSettings
         if (CloseWatchesAfterEvents is < 1)
         {
             yield return "closeWatchesAfterEvents must be 1 or more";
+        }
+
+        if (CutOffUserAgents.Any(string.IsNullOrWhiteSpace))
+        {
+            yield return "cutOffUserAgents: every entry must be a non-empty User-Agent prefix";
         }
 
         foreach (var failure in FailRequests)

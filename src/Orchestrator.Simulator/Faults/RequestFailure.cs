@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Orchestrator.Simulator.Faults;
 
-/// <summary>Answer the next <see cref="Count"/> requests of this verb on this resource with <see cref="Code"/>.</summary>
+/// <summary>
+/// Answer the next <see cref="Count"/> requests of this verb on this resource with <see cref="Code"/>; with a
+/// <see cref="UserAgent"/>, only requests of clients whose User-Agent header starts with it.
+/// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record RequestFailure
 {
@@ -19,6 +22,13 @@ internal sealed record RequestFailure
 
     [JsonPropertyName("count")]
     public int Count { get; init; } = 1;
+
+    [JsonPropertyName("userAgent")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? UserAgent { get; init; }
+
+    public bool Matches(string verb, string resource, string userAgent) =>
+        Verb == verb && Resource == resource && (UserAgent is null || userAgent.StartsWith(UserAgent, StringComparison.Ordinal));
 
     public IEnumerable<string> Problems()
     {
@@ -40,6 +50,11 @@ internal sealed record RequestFailure
         if (Count < 1)
         {
             yield return "failRequests: count must be 1 or more";
+        }
+
+        if (UserAgent is { } agent && string.IsNullOrWhiteSpace(agent))
+        {
+            yield return "failRequests: userAgent, when given, must not be empty";
         }
     }
 }
