@@ -62,7 +62,7 @@ public sealed class CaRotationSchemaTests
         var expected = SchemaTypeOf(info);
         if (schemaType != expected)
         {
-            problems.Add($"{path}: the C# type {info.Type.Name} serializes as {expected}, the CRD says {schemaType ?? "nothing"}");
+            problems.Add($"{path}: the C# type {(Nullable.GetUnderlyingType(info.Type) ?? info.Type).Name} serializes as {expected}, the CRD says {schemaType ?? "nothing"}");
             return;
         }
 
