@@ -21,7 +21,7 @@ public sealed class ClientFaultTests(SimulationFixture fixture) : IClassFixture<
     {
         using var a = Client("region1", ReplicaA);
         using var b = Client("region1", ReplicaB);
-        await using var faults = await SetFaultsAsync("region1", $$"""{"cutOffUserAgents":["{{ReplicaA}}"]}""");
+        await using var faults = await fixture.SetFaultsAsync("region1", $$"""{"cutOffUserAgents":["{{ReplicaA}}"]}""", Token);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => a.CoreV1.ReadNamespaceAsync(Namespace, cancellationToken: Token));
         await Assert.ThrowsAsync<HttpRequestException>(() => a.CoreV1.CreateNamespacedSecretAsync(Secret("from-a"), Namespace, cancellationToken: Token));
@@ -31,7 +31,7 @@ public sealed class ClientFaultTests(SimulationFixture fixture) : IClassFixture<
 
         await faults.DisposeAsync();
         await a.CoreV1.CreateNamespacedSecretAsync(Secret("from-a"), Namespace, cancellationToken: Token);
-        var audited = AuditLines().Where(line => line["verb"]!.GetValue<string>() == "create" && line["name"]?.GetValue<string>() is "from-a" or "from-b").ToList();
+        var audited = fixture.AuditLines().Where(line => line["verb"]!.GetValue<string>() == "create" && line["name"]?.GetValue<string>() is "from-a" or "from-b").ToList();
         Assert.Equal([ReplicaB, ReplicaA], audited.Select(line => line["userAgent"]!.GetValue<string>()));
     }
 
@@ -40,7 +40,7 @@ public sealed class ClientFaultTests(SimulationFixture fixture) : IClassFixture<
     {
         using var a = Client("region2", ReplicaA);
         using var b = Client("region2", ReplicaB);
-        await using var faults = await SetFaultsAsync("region2", $$"""{"failRequests":[{"verb":"get","resource":"secrets","code":503,"count":1,"userAgent":"{{ReplicaA}}"}]}""");
+        await using var faults = await fixture.SetFaultsAsync("region2", $$"""{"failRequests":[{"verb":"get","resource":"secrets","code":503,"count":1,"userAgent":"{{ReplicaA}}"}]}""", Token);
 
         await b.CoreV1.ReadNamespacedSecretAsync(CaSecretEditor.Name, Namespace, cancellationToken: Token);
         var failure = await Assert.ThrowsAsync<HttpOperationException>(
@@ -62,7 +62,7 @@ public sealed class ClientFaultTests(SimulationFixture fixture) : IClassFixture<
         var watchOfB = DrainAsync(b, seenByB, deadline.Token);
         await Task.WhenAll(seenByA.Task, seenByB.Task).WaitAsync(deadline.Token);
 
-        await using var faults = await SetFaultsAsync("region1", $$"""{"cutOffUserAgents":["{{ReplicaA}}"]}""");
+        await using var faults = await fixture.SetFaultsAsync("region1", $$"""{"cutOffUserAgents":["{{ReplicaA}}"]}""", Token);
         await watchOfA.WaitAsync(deadline.Token);
 
         Assert.False(deadline.IsCancellationRequested, "the cut-off client's watch ended before the deadline");
@@ -76,7 +76,7 @@ public sealed class ClientFaultTests(SimulationFixture fixture) : IClassFixture<
     {
         var kubectl = Support.Kubectl.For(fixture);
         using var a = Client("region2", ReplicaA);
-        await using var faults = await SetFaultsAsync("region2", $$"""{"cutOffUserAgents":["{{ReplicaA}}"]}""");
+        await using var faults = await fixture.SetFaultsAsync("region2", $$"""{"cutOffUserAgents":["{{ReplicaA}}"]}""", Token);
 
         var secret = await kubectl.SucceedAsync("region2", "get", "secret", CaSecretEditor.Name, "-o", "name");
         await kubectl.SucceedAsync("region2", "annotate", "secret", CaSecretEditor.Name, "example.com/checked=yes", "--overwrite");
@@ -132,41 +132,5 @@ public sealed class ClientFaultTests(SimulationFixture fixture) : IClassFixture<
         var configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(fixture.Simulation.KubeconfigPath, currentContext: region);
         configuration.UserAgent = userAgent;
         return new Kubernetes(configuration);
-    }
-
-    private List<JsonNode> AuditLines()
-    {
-        using var stream = new FileStream(fixture.Simulation.AuditPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!).ToList();
-    }
-
-    /// <summary>Sets a region's faults; disposing clears them.</summary>
-    private async Task<FaultScope> SetFaultsAsync(string region, string json)
-    {
-        var http = fixture.Http(region);
-        using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await http.PutAsync(new Uri("/simulator/faults", UriKind.Relative), content, Token);
-        response.EnsureSuccessStatusCode();
-        return new FaultScope(http);
-    }
-
-    private sealed class FaultScope(HttpClient http) : IAsyncDisposable
-    {
-        private bool _cleared;
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_cleared)
-            {
-                return;
-            }
-
-            _cleared = true;
-            using var content = new StringContent("{}", Encoding.UTF8, "application/json");
-            using var response = await http.PutAsync(new Uri("/simulator/faults", UriKind.Relative), content, CancellationToken.None);
-            response.EnsureSuccessStatusCode();
-            http.Dispose();
-        }
     }
 }

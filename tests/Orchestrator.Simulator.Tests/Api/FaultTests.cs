@@ -21,7 +21,7 @@ public sealed class FaultTests(SimulationFixture fixture) : IClassFixture<Simula
     public async Task FailRequests_AnswersTheNextCountMatchingRequestsThenServes()
     {
         using var client = fixture.Client();
-        await using var faults = await SetFaultsAsync("region1", """{"failRequests":[{"verb":"update","resource":"secrets","code":503,"count":2}]}""");
+        await using var faults = await fixture.SetFaultsAsync("region1", """{"failRequests":[{"verb":"update","resource":"secrets","code":503,"count":2}]}""", Token);
         var secret = await client.CoreV1.CreateNamespacedSecretAsync(
             new V1Secret { Metadata = new V1ObjectMeta { Name = "flaky" }, StringData = new Dictionary<string, string> { ["k"] = "v" } }, Namespace, cancellationToken: Token);
 
@@ -36,7 +36,7 @@ public sealed class FaultTests(SimulationFixture fixture) : IClassFixture<Simula
         secret.Data = new Dictionary<string, byte[]> { ["k"] = Encoding.UTF8.GetBytes("w") };
         await client.CoreV1.ReplaceNamespacedSecretAsync(secret, "flaky", Namespace, cancellationToken: Token);
 
-        var audit = AuditLines().Where(line => line["name"]?.GetValue<string>() == "flaky" && line["verb"]!.GetValue<string>() == "update").ToList();
+        var audit = fixture.AuditLines().Where(line => line["name"]?.GetValue<string>() == "flaky" && line["verb"]!.GetValue<string>() == "update").ToList();
         Assert.Equal([503, 503, 200], audit.Select(line => line["code"]!.GetValue<int>()));
         Assert.All(audit, line => Assert.Equal("region1", line["region"]!.GetValue<string>()));
         Assert.All(audit, line => Assert.False(string.IsNullOrEmpty(line["userAgent"]!.GetValue<string>())));
@@ -46,7 +46,7 @@ public sealed class FaultTests(SimulationFixture fixture) : IClassFixture<Simula
     public async Task FailRequests_429_CarriesRetryAfterAndCountsDown()
     {
         using var http = fixture.Http("region2");
-        await using var faults = await SetFaultsAsync("region2", """{"failRequests":[{"verb":"get","resource":"secrets","code":429,"count":2}]}""");
+        await using var faults = await fixture.SetFaultsAsync("region2", """{"failRequests":[{"verb":"get","resource":"secrets","code":429,"count":2}]}""", Token);
 
         using var first = await http.GetAsync(new Uri($"/api/v1/namespaces/{Namespace}/secrets/{CaSecretEditor.Name}", UriKind.Relative), Token);
         Assert.Equal(HttpStatusCode.TooManyRequests, first.StatusCode);
@@ -64,7 +64,7 @@ public sealed class FaultTests(SimulationFixture fixture) : IClassFixture<Simula
     public async Task LatencyMs_DelaysEveryRequest()
     {
         using var client = fixture.Client();
-        await using var faults = await SetFaultsAsync("region1", """{"latencyMs":300}""");
+        await using var faults = await fixture.SetFaultsAsync("region1", """{"latencyMs":300}""", Token);
 
         var clock = Stopwatch.StartNew();
         await client.CoreV1.ReadNamespaceAsync(Namespace, cancellationToken: Token);
@@ -76,7 +76,7 @@ public sealed class FaultTests(SimulationFixture fixture) : IClassFixture<Simula
     public async Task CloseWatchesAfterEvents_EndsTheStreamAfterThatManyEvents()
     {
         using var client = fixture.Client();
-        await using var faults = await SetFaultsAsync("region1", """{"closeWatchesAfterEvents":2}""");
+        await using var faults = await fixture.SetFaultsAsync("region1", """{"closeWatchesAfterEvents":2}""", Token);
 
         var delivered = 0;
         await foreach (var _ in client.CoreV1.WatchListNamespacedSecretAsync(Namespace, cancellationToken: Token))
@@ -94,7 +94,7 @@ public sealed class FaultTests(SimulationFixture fixture) : IClassFixture<Simula
         using var client = fixture.Client();
         var store = fixture.Store();
         var before = CaSecretEditor.PodUids(store);
-        await using var faults = await SetFaultsAsync("region1", $$"""{"stuckPods":["{{stuck}}"]}""");
+        await using var faults = await fixture.SetFaultsAsync("region1", $$"""{"stuckPods":["{{stuck}}"]}""", Token);
         var data = await CaSecretEditor.ReadDataAsync(client, Token);
         data["stuck.crt"] = NewCaCertificate("stuck");
         await CaSecretEditor.ReplaceDataAsync(client, data, Token);
@@ -118,7 +118,7 @@ public sealed class FaultTests(SimulationFixture fixture) : IClassFixture<Simula
         var store = fixture.Store("region2");
         var before = CaSecretEditor.PodUids(store);
         var setBefore = store.Get(ResourceTypes.StatefulSets, Namespace, "example-cluster-cassandra-dc1")!.As<V1StatefulSet>();
-        await using var faults = await SetFaultsAsync("region2", """{"operatorPaused":true}""");
+        await using var faults = await fixture.SetFaultsAsync("region2", """{"operatorPaused":true}""", Token);
         var data = await CaSecretEditor.ReadDataAsync(client, Token);
         var acknowledged = (await client.CoreV1.ReadNamespacedSecretAsync(CaSecretEditor.Name, Namespace, cancellationToken: Token)).Metadata.Annotations[OperatorChecksum.Annotation];
         data["paused.crt"] = NewCaCertificate("paused");
@@ -154,40 +154,4 @@ public sealed class FaultTests(SimulationFixture fixture) : IClassFixture<Simula
 
     private static byte[] NewCaCertificate(string alias) =>
         CaSecretEditor.Bytes(CertificateAuthorityGenerator.Generate(new CertificateAuthorityOptions(alias, 2048), TimeProvider.System).CertificatePem);
-
-    private List<JsonNode> AuditLines()
-    {
-        using var stream = new FileStream(fixture.Simulation.AuditPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!).ToList();
-    }
-
-    /// <summary>Sets a region's faults; disposing clears them.</summary>
-    private async Task<FaultScope> SetFaultsAsync(string region, string json)
-    {
-        var http = fixture.Http(region);
-        using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await http.PutAsync(new Uri("/simulator/faults", UriKind.Relative), content, Token);
-        response.EnsureSuccessStatusCode();
-        return new FaultScope(http);
-    }
-
-    private sealed class FaultScope(HttpClient http) : IAsyncDisposable
-    {
-        private bool _cleared;
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_cleared)
-            {
-                return;
-            }
-
-            _cleared = true;
-            using var content = new StringContent("{}", Encoding.UTF8, "application/json");
-            using var response = await http.PutAsync(new Uri("/simulator/faults", UriKind.Relative), content, CancellationToken.None);
-            response.EnsureSuccessStatusCode();
-            http.Dispose();
-        }
-    }
 }
