@@ -260,7 +260,21 @@ internal sealed partial class RotationWorker
         var runner = new RotationRunner(_context.Store, clusters, observer, _context.Time, _context.Loggers, newCa);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(term, leases.Lost);
         reporter.Status(StatusOf(rotation, resource, reporter));
-        var outcome = await runner.RunAsync(rotation, run.Token);
+        RunOutcome outcome;
+        using (var running = CancellationTokenSource.CreateLinkedTokenSource(term))
+        {
+            var forwarding = Task.Run(() => ForwardAbortRequestsAsync(rotation, reporter, running.Token), CancellationToken.None);
+            try
+            {
+                outcome = await runner.RunAsync(rotation, run.Token);
+            }
+            finally
+            {
+                await running.CancelAsync();
+                await forwarding;
+            }
+        }
+
         if (term.IsCancellationRequested)
         {
             return Next.Done;
@@ -285,6 +299,38 @@ internal sealed partial class RotationWorker
 
         _context.RotationEnded(this);
         return Next.Again;
+    }
+
+    /// <summary>
+    /// While the run goes, takes each change of the object as it comes: spec.abort or deletion becomes an abort
+    /// request, which the run picks up as the CLI's <c>abort</c> would make it.
+    /// </summary>
+    private async Task ForwardAbortRequestsAsync(Rotation rotation, RotationReporter reporter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await _changed.Reader.ReadAsync(cancellationToken);
+                var resource = Current;
+                reporter.Observed(resource);
+                ReportSpecChange(resource, reporter);
+                try
+                {
+                    await TakeAbortRequestAsync(resource, rotation, resource.Metadata.DeletionTimestamp is not null, reporter, cancellationToken);
+                }
+                catch (Exception failure) when (failure is not OperationCanceledException)
+                {
+                    // Looked at again on the next change, and when the run ends.
+                    _abortHandledGeneration = null;
+                    LogAbortRequestFailed(_logger, Name, failure.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The run is over; what changed since is decided on next.
+        }
     }
 
     /// <summary>Turns spec.abort, or deletion, into an abort request the run takes; true when one is pending.</summary>
@@ -422,6 +468,9 @@ internal sealed partial class RotationWorker
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "CaRotation {Name}: a write after leadership ended was refused: {Reason}")]
     private static partial void LogFenced(ILogger logger, string name, string reason);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "CaRotation {Name}: its abort request could not be recorded: {Reason}")]
+    private static partial void LogAbortRequestFailed(ILogger logger, string name, string reason);
 
     private enum Next
     {
