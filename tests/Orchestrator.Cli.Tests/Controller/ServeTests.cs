@@ -104,12 +104,16 @@ public sealed class ServeTests
         await simulation.WaitForAsync("rotate", rotation => rotation.Status?.CurrentStep?.Number == 3, RunTimeout, "at step 3");
 
         await simulation.PatchAsync("rotate", """{"spec":{"abort":true}}""");
-        await simulation.WaitForAsync("rotate", rotation => rotation.Status?.State == "RollingBack", RunTimeout, "rolling back");
+        await simulation.WaitForEventAsync("rotate", "AbortRequested", TimeSpan.FromSeconds(30));
+
+        // Let the wait end at once: however soon it ends, the abort is taken before the next step starts.
         simulation.Clusters.Faults("region1").Replace(new FaultSettings());
-        await simulation.WaitForStateAsync("rotate", "RolledBack", RunTimeout);
+        var rolledBack = await simulation.WaitForStateAsync("rotate", "RolledBack", RunTimeout);
 
         Assert.Equal(before.OrderBy(entry => entry.Key), simulation.Clusters.SecretData("region1").OrderBy(entry => entry.Key));
         Assert.Empty(simulation.Clusters.TrustLines());
+        Assert.Equal(new StepStatus(4, "add-new-ca", "region2", "Skipped", 0, Detail: "skipped: the rotation was aborted"), rolledBack.Status!.Steps![3]);
+        Assert.DoesNotContain(simulation.CaSecretUpdates(), line => line["region"]!.GetValue<string>() == "region2");
         Assert.Equal("Normal", (await simulation.WaitForEventAsync("rotate", "RolledBack", TimeSpan.FromSeconds(30))).Type);
     }
 
