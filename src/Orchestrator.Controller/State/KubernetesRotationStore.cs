@@ -10,11 +10,11 @@ using k8s.Models;
 using Orchestrator.Controller.Resources;
 using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
-using StepStatus = Orchestrator.Core.Rotations.StepStatus;
 using Orchestrator.Kubernetes.Resilience;
 using Orchestrator.Store.Documents;
 using Polly;
 using Polly.Retry;
+using StepStatus = Orchestrator.Core.Rotations.StepStatus;
 
 namespace Orchestrator.Controller.State;
 
