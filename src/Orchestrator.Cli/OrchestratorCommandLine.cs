@@ -22,6 +22,7 @@ internal static class OrchestratorCommandLine
             GraphCommand.Create(),
             SimulateCommand.Create(),
             DemoCommand.Create(),
+            ServeCommand.Create(),
         };
 
     public static async Task<int> InvokeAsync(string[] args)

@@ -21,9 +21,17 @@ public sealed class KubernetesClusterConnector(ILoggerFactory loggers, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(region);
         ArgumentException.ThrowIfNullOrWhiteSpace(cluster);
+        return Connect(region, cluster, KubeconfigReader.Read(region));
+    }
+
+    /// <summary>Opens a region from a configuration already built (from a kubeconfig held in a Secret, or in-cluster).</summary>
+    public IRegionCluster Connect(RegionSpec region, string cluster, KubernetesClientConfiguration config)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentException.ThrowIfNullOrWhiteSpace(cluster);
+        ArgumentNullException.ThrowIfNull(config);
 
         var logger = loggers.CreateLogger<KubernetesClusterConnector>();
-        var config = KubeconfigReader.Read(region);
         if (config.SkipTlsVerify)
         {
             Log.TlsVerificationSkipped(logger, region.Name, region.Kubeconfig);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Orchestrator.Core.Rollouts;
 using Orchestrator.Core.Rotations;
 
 namespace Orchestrator.Cli.Output;

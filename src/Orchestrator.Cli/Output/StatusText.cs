@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Orchestrator.Core.Rollouts;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
 

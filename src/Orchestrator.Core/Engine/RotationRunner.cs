@@ -67,25 +67,41 @@ public sealed partial class RotationRunner(
 
         while (rotation.NextStep() is { } step)
         {
-            using var abortWatch = rotation.State == RotationState.RollingBack ? null : new AbortWatch(store, rotation.Id, AbortPollInterval, time);
-            var abortRequested = abortWatch?.Requested ?? CancellationToken.None;
-            using var stepToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, abortRequested);
-            var failure = await RunStepAsync(rotation, step, stepToken.Token, abortRequested);
-            if (failure is null)
+            // An abort is taken between steps, so that a step too short for the watch below cannot let it slip past.
+            string? failure;
+            if (await AbortRequestedAsync(rotation) is { } pending)
             {
-                continue;
-            }
-
-            if (abortRequested.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                try
+                if (await TryAbortAsync(rotation, lifecycle, pending, cancellationToken) is not { } refused)
                 {
-                    await AbortAsync(rotation, lifecycle, await AbortRequestedAsync(rotation) ?? "abort requested", cancellationToken);
                     continue;
                 }
-                catch (InvalidTransitionException refused)
+
+                lifecycle.Fire(RotationTrigger.Fail, refused);
+                await SaveAsync(rotation, lifecycle.TakeTransitions());
+                return RunOutcome.Failed;
+            }
+            else
+            {
+                // Only a wait is stopped for an abort: a Secret write cut off half-way may still land after the roll-back
+                // was planned from the Secret as it was read, and making the CA is over in moments.
+                using var abortWatch = rotation.State == RotationState.RollingBack || step.Kind != StepKind.WaitRollout
+                    ? null
+                    : new AbortWatch(store, rotation.Id, AbortPollInterval, time);
+                var abortRequested = abortWatch?.Requested ?? CancellationToken.None;
+                using var stepToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, abortRequested);
+                failure = await RunStepAsync(rotation, step, stepToken.Token, abortRequested);
+                if (failure is null)
                 {
-                    failure = refused.Message;
+                    continue;
+                }
+
+                if (abortRequested.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    failure = await TryAbortAsync(rotation, lifecycle, await AbortRequestedAsync(rotation) ?? "abort requested", cancellationToken);
+                    if (failure is null)
+                    {
+                        continue;
+                    }
                 }
             }
 
@@ -135,6 +151,20 @@ public sealed partial class RotationRunner(
         lifecycle.Fire(RotationTrigger.Abort, reason);
         await SaveAsync(rotation, lifecycle.TakeTransitions());
         LogAborted(_logger, rotation.Id, rotation.Steps.Count(step => step.Undo));
+    }
+
+    /// <summary>Rolls back as asked; null when done, else why it cannot be (the rotation then stops as failed).</summary>
+    private async Task<string?> TryAbortAsync(Rotation rotation, RotationLifecycle lifecycle, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AbortAsync(rotation, lifecycle, reason, cancellationToken);
+            return null;
+        }
+        catch (InvalidTransitionException refused)
+        {
+            return refused.Message;
+        }
     }
 
     private Task<string?> AbortRequestedAsync(Rotation rotation) => rotation.State == RotationState.RollingBack

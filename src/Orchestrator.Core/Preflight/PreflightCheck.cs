@@ -36,10 +36,13 @@ public sealed partial class PreflightCheck(RegionClusters clusters, TimeProvider
     /// Runs every check. With <paramref name="leases"/>, each region's Lease is read first: another orchestrator at
     /// work on this CA Secret is reported as <see cref="LeaseHeldException"/> before anything else about that region.
     /// </summary>
-    public async Task<PreflightReport> RunAsync(RotationSpec spec, CancellationToken cancellationToken, LeaseCheck? leases = null)
+    /// <param name="brought">A brought CA already read (from a Secret); without it, a brought CA is read from the spec's files.</param>
+    public async Task<PreflightReport> RunAsync(RotationSpec spec, CancellationToken cancellationToken, LeaseCheck? leases = null, BroughtCa? brought = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var supplied = spec.NewCa.Generated ? null : LoadSuppliedCa(spec.NewCa);
+        var supplied = spec.NewCa.Generated ? null
+            : brought is not null ? CheckCa(brought.Pair, null, brought.CertificateSource, brought.KeySource)
+            : LoadSuppliedCa(spec.NewCa);
 
         var connected = spec.Regions.Select(region => (Region: region, Cluster: Connect(clusters, region))).ToList();
         DistinctRegions.CheckAddresses(connected.Select(region => (region.Region, region.Cluster.Server)).ToList());

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -10,17 +9,12 @@ namespace Orchestrator.Core.Specs;
 /// reported, each with the file, line and field, and nothing is guessed. Relative paths are taken relative to the
 /// spec file.
 /// </summary>
-public static partial class SpecParser
+public static class SpecParser
 {
     /// <summary>Specs are a few hundred bytes; anything past this is not a spec.</summary>
     public const int MaximumBytes = 1024 * 1024;
 
     private static readonly string[] RootFields = ["cluster", "namespace", "caSecret", "extraCaKey", "newCa", "regions", "rollout"];
-    private static readonly TimeSpan MaximumTimeout = TimeSpan.FromDays(7);
-
-    /// <summary>Kubernetes' limits: an object name is a DNS subdomain (253), a namespace a DNS label (63).</summary>
-    private const int MaximumNameLength = 253;
-    private const int MaximumNamespaceLength = 63;
 
     public static RotationSpec ParseFile(string path)
     {
@@ -108,9 +102,9 @@ public static partial class SpecParser
         }
 
         fields.RejectUnknown(mapping, string.Empty, RootFields);
-        var cluster = Name(fields, mapping, "cluster", DnsSubdomain(), MaximumNameLength, "a Kubernetes name (lower case letters, digits, '-' and '.')");
-        var ns = Name(fields, mapping, "namespace", DnsLabel(), MaximumNamespaceLength, "a Kubernetes namespace name (lower case letters, digits and '-')");
-        var caSecret = Name(fields, mapping, "caSecret", DnsSubdomain(), MaximumNameLength, "a Secret name (lower case letters, digits, '-' and '.')");
+        var cluster = Name(fields, mapping, "cluster", SpecRules.ClusterProblem);
+        var ns = Name(fields, mapping, "namespace", SpecRules.NamespaceProblem);
+        var caSecret = Name(fields, mapping, "caSecret", SpecRules.SecretNameProblem);
         var extraCaKey = ExtraCaKey(fields, mapping);
         var newCa = NewCa(fields, mapping, baseDirectory);
         var regions = Regions(fields, mapping, ns, baseDirectory);
@@ -120,43 +114,24 @@ public static partial class SpecParser
             : new RotationSpec(cluster, ns, caSecret, extraCaKey, newCa, regions, timeout.Value);
     }
 
-    private static string? Name(YamlFields fields, YamlMappingNode mapping, string key, Regex pattern, int maximumLength, string expected)
+    private static string? Name(YamlFields fields, YamlMappingNode mapping, string key, Func<string, string?> rule)
     {
         var value = fields.Text(mapping, key, key, required: true);
-        if (value is not null && TooLong(value, maximumLength) is { } tooLong)
+        if (value is not null && rule(value) is { } problem)
         {
-            fields.Problem(YamlFields.Child(mapping, key), key, tooLong);
-            return null;
-        }
-
-        if (value is not null && !pattern.IsMatch(value))
-        {
-            fields.Problem(YamlFields.Child(mapping, key), key, $"{YamlFields.Quote(value)} is not {expected}");
+            fields.Problem(YamlFields.Child(mapping, key), key, problem);
             return null;
         }
 
         return value;
     }
 
-    /// <summary>A name longer than Kubernetes allows: said as such, since its characters may all be fine.</summary>
-    private static string? TooLong(string value, int maximumLength) => value.Length > maximumLength
-        ? $"{YamlFields.Quote(value)} is {value.Length} characters long; Kubernetes allows at most {maximumLength} here"
-        : null;
-
     private static string? ExtraCaKey(YamlFields fields, YamlMappingNode mapping)
     {
         var value = fields.Text(mapping, "extraCaKey", "extraCaKey", required: false) ?? RotationSpec.DefaultExtraCaKey;
-        var node = YamlFields.Child(mapping, "extraCaKey");
-        if (!value.EndsWith(".crt", StringComparison.Ordinal))
+        if (SpecRules.ExtraCaKeyProblem(value) is { } problem)
         {
-            // The operator trusts only entries whose key ends in .crt: any other name would be silently ignored.
-            fields.Problem(node, "extraCaKey", $"{YamlFields.Quote(value)} does not end in .crt, so the operator would not trust it; use a name like ca2.crt");
-            return null;
-        }
-
-        if (value == "ca.crt" || !SecretKey().IsMatch(value))
-        {
-            fields.Problem(node, "extraCaKey", $"{YamlFields.Quote(value)} cannot be the extra entry; use a Secret key like ca2.crt (letters, digits, '-', '_', '.'), other than ca.crt");
+            fields.Problem(YamlFields.Child(mapping, "extraCaKey"), "extraCaKey", problem);
             return null;
         }
 
@@ -248,27 +223,21 @@ public static partial class SpecParser
             var kubeconfig = fields.Text(mapping, "kubeconfig", $"{path}.kubeconfig", required: true);
             var context = fields.Text(mapping, "context", $"{path}.context", required: false);
             var ns = fields.Text(mapping, "namespace", $"{path}.namespace", required: false) ?? defaultNamespace;
-            if (name is not null && !DnsLabel().IsMatch(name))
+            if (name is not null && SpecRules.RegionNameProblem(name) is { } nameProblem)
             {
-                fields.Problem(YamlFields.Child(mapping, "name"), $"{path}.name", $"{YamlFields.Quote(name)} is not a usable region name; use lower case letters, digits and '-'");
+                fields.Problem(YamlFields.Child(mapping, "name"), $"{path}.name", nameProblem);
                 continue;
             }
 
             if (name is not null && regions.Any(region => region.Name == name))
             {
-                fields.Problem(YamlFields.Child(mapping, "name"), $"{path}.name", $"region {YamlFields.Quote(name)} is listed twice; each region once, in the order to visit them");
+                fields.Problem(YamlFields.Child(mapping, "name"), $"{path}.name", SpecRules.DuplicateRegion(name));
                 continue;
             }
 
-            if (ns is not null && TooLong(ns, MaximumNamespaceLength) is { } tooLong)
+            if (ns is not null && SpecRules.RegionNamespaceProblem(ns) is { } namespaceProblem)
             {
-                fields.Problem(YamlFields.Child(mapping, "namespace"), $"{path}.namespace", tooLong);
-                continue;
-            }
-
-            if (ns is not null && !DnsLabel().IsMatch(ns))
-            {
-                fields.Problem(YamlFields.Child(mapping, "namespace"), $"{path}.namespace", $"{YamlFields.Quote(ns)} is not a Kubernetes namespace name");
+                fields.Problem(YamlFields.Child(mapping, "namespace"), $"{path}.namespace", namespaceProblem);
                 continue;
             }
 
@@ -302,9 +271,9 @@ public static partial class SpecParser
             return RotationSpec.DefaultRolloutTimeout;
         }
 
-        if (!GoDuration.TryParse(text, out var timeout) || timeout <= TimeSpan.Zero || timeout > MaximumTimeout)
+        if (SpecRules.TimeoutProblem(text, out var timeout) is { } problem)
         {
-            fields.Problem(YamlFields.Child(mapping, "timeout"), "rollout.timeout", $"{YamlFields.Quote(text)} is not a duration between 1s and 168h; write it like 30m, 1h or 90s");
+            fields.Problem(YamlFields.Child(mapping, "timeout"), "rollout.timeout", problem);
             return null;
         }
 
@@ -318,13 +287,4 @@ public static partial class SpecParser
             : path;
         return Path.GetFullPath(expanded, baseDirectory);
     }
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
-    private static partial Regex DnsLabel();
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
-    private static partial Regex DnsSubdomain();
-
-    [GeneratedRegex("^[-._a-zA-Z0-9]{1,253}$")]
-    private static partial Regex SecretKey();
 }

@@ -34,4 +34,9 @@ internal static class KubeconfigFile
         configuration.FileName = file.FullName;
         return configuration;
     }
+
+    /// <summary>A kubeconfig held as text (in a Secret): it has no directory, so its credentials must be inline.</summary>
+    public static K8SConfiguration Parse(string text) =>
+        Deserializer.Deserialize<K8SConfiguration?>(new StringReader(text))
+        ?? throw new KubeConfigException("the kubeconfig is empty");
 }

@@ -8,7 +8,7 @@ using YamlDotNet.Core;
 namespace Orchestrator.Kubernetes.Connection;
 
 /// <summary>Reads a region's kubeconfig and context, turning every way that can fail into one line that says why.</summary>
-internal static class KubeconfigReader
+public static class KubeconfigReader
 {
     /// <summary>A refusal lists this many of the file's contexts at most, so that it stays one readable line.</summary>
     private const int MaximumListed = 10;
@@ -18,6 +18,21 @@ internal static class KubeconfigReader
         try
         {
             var file = KubeconfigFile.Load(region.Kubeconfig);
+            CheckContext(file, region.Context);
+            return KubernetesClientConfiguration.BuildConfigFromConfigObject(file, region.Context);
+        }
+        catch (Exception problem) when (problem is not OutOfMemoryException)
+        {
+            throw Unusable(region, Reason(problem), problem);
+        }
+    }
+
+    /// <summary>A kubeconfig given as text; <see cref="RegionSpec.Kubeconfig"/> says where it came from.</summary>
+    public static KubernetesClientConfiguration Parse(RegionSpec region, string text)
+    {
+        try
+        {
+            var file = KubeconfigFile.Parse(text);
             CheckContext(file, region.Context);
             return KubernetesClientConfiguration.BuildConfigFromConfigObject(file, region.Context);
         }

@@ -5,7 +5,7 @@ using k8s.Autorest;
 namespace Orchestrator.Kubernetes.Resilience;
 
 /// <summary>Which failures of a call are worth another attempt, and how to name them in a log line.</summary>
-internal static class TransientFailures
+public static class TransientFailures
 {
     public static bool IsTransient(Exception failure, CancellationToken callerToken) => failure switch
     {

@@ -17,12 +17,8 @@ internal sealed class DocumentSerializer
 
     public DocumentSerializer(FieldCipher cipher)
     {
-        // The generated context's settings, plus the one converter that needs this file's key.
-        _options = new JsonSerializerOptions(StoreJsonContext.Default.Options)
-        {
-            TypeInfoResolver = StoreJsonContext.Default,
-            Converters = { new SensitiveTextConverter(cipher) },
-        };
+        // The shared contract, with private keys encrypted under this file's key.
+        _options = StoredRotationJson.Options(new SensitiveTextConverter(cipher));
     }
 
     /// <summary>The value as a document, read by LiteDB's JSON reader: numbers become 32-bit integers where they fit, then 64-bit, then doubles.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Store.Tests.Support;
 

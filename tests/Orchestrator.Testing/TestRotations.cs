@@ -4,10 +4,10 @@ using Orchestrator.Core.Security;
 using Orchestrator.Core.Specs;
 using Orchestrator.Core.Workflows;
 
-namespace Orchestrator.Store.Tests.Support;
+namespace Orchestrator.Testing;
 
 /// <summary>Rotations built the way the CLI builds them, with every optional field filled.</summary>
-internal static class TestRotations
+public static class TestRotations
 {
     private static readonly Lazy<string> SharedKeyPem = new(() =>
     {

@@ -1,10 +1,7 @@
-using Orchestrator.Core.Rollouts;
+namespace Orchestrator.Core.Rollouts;
 
-
-namespace Orchestrator.Cli.Output;
-
-/// <summary>What a wait waits for, as the console and <c>status</c> say it.</summary>
-internal static class WaitingText
+/// <summary>What a wait waits for, as the console, <c>status</c> and a CaRotation's status say it.</summary>
+public static class WaitingText
 {
     public static string For(string waitingFor) => waitingFor switch
     {

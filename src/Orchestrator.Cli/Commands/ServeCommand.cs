@@ -1,0 +1,151 @@
+using System.CommandLine;
+using System.Net;
+using k8s;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Orchestrator.Controller.Serving;
+using Orchestrator.Controller.Specs;
+using Orchestrator.Controller.State;
+using Orchestrator.Kubernetes;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary>
+/// <c>orchestrator serve</c>: the controller that runs CaRotation resources, leader-elected among its replicas, its
+/// state in the cluster. In a pod it uses the pod's service account and namespace; for development it can be
+/// pointed at a cluster with a kubeconfig.
+/// </summary>
+internal static class ServeCommand
+{
+    /// <summary>Where a pod's service account tells its namespace.</summary>
+    /// <summary>Its requests' User-Agent: the controller's own cluster sees it apart from a CLI run's.</summary>
+    public const string UserAgent = "orchestrator-controller/1.0";
+
+    private const string ServiceAccountNamespaceFile = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
+
+    public static Command Create()
+    {
+        var kubeconfig = new Option<FileInfo?>("--kubeconfig") { Description = "Run outside the cluster with this kubeconfig (default: in-cluster credentials)." };
+        var context = new Option<string?>("--context") { Description = "The kubeconfig context (default: its current context)." };
+        var @namespace = new Option<string?>("--namespace", "-n")
+        {
+            Description = "The namespace whose CaRotations to run (default: $POD_NAMESPACE, the pod's namespace, or the context's).",
+        };
+        var health = new Option<string>("--health-address")
+        {
+            Description = "Where /healthz and /readyz are served: [HOST]:PORT.",
+            DefaultValueFactory = _ => ":8080",
+        };
+        var command = new Command("serve", "Run CaRotation resources as a controller in the cluster, leader-elected among replicas.")
+        {
+            kubeconfig, context, @namespace, health, CommonOptions.StateNotUsed(),
+        };
+        command.SetAction(CommandAction.Of((parse, services, cancellationToken) =>
+        {
+            var address = HealthAddress(parse.GetValue(health)!);
+            var (ownCluster, watched) = Configuration(parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(@namespace));
+            var client = ClusterClients.Create(ownCluster(), new KubernetesClientOptions { UserAgent = UserAgent });
+            var settings = new ControllerSettings(watched, ControllerSettings.NewIdentity());
+            return RunAsync(client, ownCluster, settings, address, parse.GetValue<bool>("--verbose"), cancellationToken);
+        }));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IKubernetes client, Func<KubernetesClientConfiguration> ownCluster, ControllerSettings settings, IPEndPoint address, bool verbose, CancellationToken cancellationToken)
+    {
+        await ControllerHost.RunAsync(
+            client,
+            settings,
+            address,
+            term => new KubernetesRotationStore(client, settings.Namespace, TimeProvider.System, term),
+            loggers => new CaRotationInputReader(client, settings.Namespace, ownCluster, loggers, TimeProvider.System),
+            builder => Logging(builder, verbose),
+            cancellationToken);
+        return ExitCodes.Success;
+    }
+
+    private static void Logging(ILoggingBuilder builder, bool verbose)
+    {
+        builder.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Information);
+        builder.AddFilter("Microsoft", LogLevel.Warning);
+        builder.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+            console.UseUtcTimestamp = true;
+            console.ColorBehavior = LoggerColorBehavior.Disabled;
+        });
+        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+
+    /// <summary>
+    /// How to build the own cluster's configuration (afresh for each client, which takes it over) and the namespace to
+    /// watch; bad input is a UsageException (exit 2).
+    /// </summary>
+    private static (Func<KubernetesClientConfiguration> Build, string Namespace) Configuration(FileInfo? kubeconfig, string? context, string? @namespace)
+    {
+        Func<KubernetesClientConfiguration> build;
+        KubernetesClientConfiguration config;
+        if (kubeconfig is not null)
+        {
+            if (!kubeconfig.Exists)
+            {
+                throw new UsageException($"--kubeconfig: no file at {kubeconfig.FullName}");
+            }
+
+            try
+            {
+                config = KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig.FullName, context);
+                build = () => KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig.FullName, context);
+            }
+            catch (Exception unusable) when (unusable is k8s.Exceptions.KubeConfigException or YamlDotNet.Core.YamlException or UriFormatException)
+            {
+                throw new UsageException($"--kubeconfig {kubeconfig.FullName}: {unusable.Message}");
+            }
+        }
+        else if (context is not null)
+        {
+            throw new UsageException("--context needs --kubeconfig: in the cluster, the pod's service account is used");
+        }
+        else if (KubernetesClientConfiguration.IsInCluster())
+        {
+            config = KubernetesClientConfiguration.InClusterConfig();
+            build = KubernetesClientConfiguration.InClusterConfig;
+        }
+        else
+        {
+            throw new UsageException("not running in a cluster: give --kubeconfig FILE (and --context, --namespace) to run outside one");
+        }
+
+        var pod = Environment.GetEnvironmentVariable("POD_NAMESPACE");
+        var watched = @namespace ?? (string.IsNullOrEmpty(pod) ? null : pod);
+        watched ??= kubeconfig is null && File.Exists(ServiceAccountNamespaceFile) ? File.ReadAllText(ServiceAccountNamespaceFile).Trim() : config.Namespace;
+        return (build, watched is { Length: > 0 } ? watched : "default");
+    }
+
+    /// <summary>[HOST]:PORT; an empty host listens on every address.</summary>
+    private static IPEndPoint HealthAddress(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        if (colon < 0 || !ushort.TryParse(text.AsSpan(colon + 1), out var port))
+        {
+            throw new UsageException($"--health-address '{text}': expected [HOST]:PORT, such as :8080 or 127.0.0.1:8080");
+        }
+
+        var host = text[..colon].Trim('[', ']');
+        if (host.Length == 0)
+        {
+            return new IPEndPoint(IPAddress.IPv6Any, port);
+        }
+
+        if (host == "localhost")
+        {
+            return new IPEndPoint(IPAddress.Loopback, port);
+        }
+
+        return IPAddress.TryParse(host, out var ip)
+            ? new IPEndPoint(ip, port)
+            : throw new UsageException($"--health-address '{text}': '{host}' is not an IP address (use an address, or leave it out to listen on all)");
+    }
+}

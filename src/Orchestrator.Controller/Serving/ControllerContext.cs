@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+using Orchestrator.Core.Persistence;
+
+namespace Orchestrator.Controller.Serving;
+
+/// <summary>What every rotation worker of one leadership term shares.</summary>
+/// <param name="RotationEnded">Called when a worker's run ends, so that rotations waiting for its CA Secret look again.</param>
+internal sealed record ControllerContext(
+    ControllerSettings Settings,
+    CaRotationApi Api,
+    EventRecorder Events,
+    IRotationStore Store,
+    IRotationInputReader Inputs,
+    TimeProvider Time,
+    ILoggerFactory Loggers,
+    Action<RotationWorker> RotationEnded);

@@ -1,0 +1,119 @@
+using k8s;
+using k8s.LeaderElection;
+using k8s.LeaderElection.ResourceLock;
+using k8s.Models;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Orchestrator.Controller.Serving;
+
+/// <summary>
+/// Takes part in the leader election over the Lease <see cref="ControllerSettings.LeaseName"/> (the client's
+/// <see cref="LeaderElector"/>), and while this replica leads, runs the rotations. Leadership lost ends the term's
+/// work at once; the store refuses its writes from then on. At shutdown the work saves where it is and the Lease is
+/// released, so that another replica takes over without waiting for it to expire.
+/// </summary>
+internal sealed partial class Leadership(
+    IKubernetes client,
+    ControllerSettings settings,
+    Func<CancellationToken, ControllerContext> contextForTerm,
+    ReadinessProbe readiness,
+    ILogger<Leadership> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var leaseLock = new LeaseLock(client, settings.Namespace, settings.LeaseName, settings.Identity);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            CancellationTokenSource? term = null;
+            Task? work = null;
+            using var elector = new LeaderElector(new LeaderElectionConfig(leaseLock)
+            {
+                LeaseDuration = settings.LeaseDuration,
+                RenewDeadline = settings.RenewDeadline,
+                RetryPeriod = settings.RetryPeriod,
+            });
+            elector.OnStartedLeading += () =>
+            {
+                LogLeading(logger, settings.Identity, settings.LeaseName);
+                term = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var token = term.Token;
+                work = Task.Run(() => new RotationController(contextForTerm(token)).RunAsync(token), CancellationToken.None);
+            };
+            elector.OnStoppedLeading += () => term?.Cancel();
+            elector.OnNewLeader += leader =>
+            {
+                readiness.LeaderSeen();
+                LogNewLeader(logger, leader);
+            };
+
+            try
+            {
+                await elector.RunUntilLeadershipLostAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutting down.
+            }
+            finally
+            {
+                if (term is not null)
+                {
+                    await term.CancelAsync();
+                }
+
+                if (work is not null)
+                {
+                    await work;
+                    LogStoppedLeading(logger, settings.Identity);
+                }
+
+                term?.Dispose();
+            }
+        }
+
+        await ReleaseAsync();
+    }
+
+    /// <summary>
+    /// Gives the Lease up if this replica holds it, the way client-go does (no holder, a one-second duration): the
+    /// client has no release of its own.
+    /// </summary>
+    private async Task ReleaseAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        try
+        {
+            var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync(settings.LeaseName, settings.Namespace, cancellationToken: timeout.Token);
+            if (lease.Spec?.HolderIdentity != settings.Identity)
+            {
+                return;
+            }
+
+            lease.Spec.HolderIdentity = string.Empty;
+            lease.Spec.LeaseDurationSeconds = 1;
+            await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, settings.LeaseName, settings.Namespace, cancellationToken: timeout.Token);
+            LogReleased(logger, settings.LeaseName);
+        }
+        catch (Exception failure) when (failure is not OutOfMemoryException)
+        {
+            // Not released: the Lease expires on its own, later.
+            LogReleaseFailed(logger, settings.LeaseName, failure.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "{Identity} leads (Lease {Lease}): running rotations")]
+    private static partial void LogLeading(ILogger logger, string identity, string lease);
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "{Identity} no longer leads: its work has stopped")]
+    private static partial void LogStoppedLeading(ILogger logger, string identity);
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Information, Message = "the leader is {Leader}")]
+    private static partial void LogNewLeader(ILogger logger, string leader);
+
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Information, Message = "Lease {Lease} released")]
+    private static partial void LogReleased(ILogger logger, string lease);
+
+    [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "Lease {Lease} could not be released ({Problem}); it expires on its own")]
+    private static partial void LogReleaseFailed(ILogger logger, string lease, string problem);
+}
