@@ -59,10 +59,10 @@ public sealed class KubeconfigSecretExampleTests(SimulationFixture fixture) : IC
         return text;
     }
 
-    private static Kubernetes Client(string kubeconfig)
+    private static k8s.Kubernetes Client(string kubeconfig)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(kubeconfig));
         var context = DeployManifests.LoadCaRotation(DeployFiles.PathOf(DeployFiles.CaRotationExample)).Spec.Regions.Single(region => region.KubeconfigSecretRef is not null).Context;
-        return new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigObject(KubernetesClientConfiguration.LoadKubeConfig(stream), context));
+        return new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigObject(KubernetesClientConfiguration.LoadKubeConfig(stream), context));
     }
 }
