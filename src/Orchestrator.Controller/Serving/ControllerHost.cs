@@ -35,7 +35,18 @@ public static class ControllerHost
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         logging(builder.Logging);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(healthAddress));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Any address: IPv6 and IPv4 where the node has IPv6, IPv4 alone where it has not.
+            if (healthAddress.Address.Equals(IPAddress.IPv6Any))
+            {
+                kestrel.ListenAnyIP(healthAddress.Port);
+            }
+            else
+            {
+                kestrel.Listen(healthAddress);
+            }
+        });
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(client);

@@ -29,14 +29,22 @@ public sealed class CaRotationInputReader(IKubernetes client, string @namespace,
     {
         ArgumentNullException.ThrowIfNull(rotation);
         var spec = CaRotationSpecReader.Read(rotation.Spec, Described);
-        var configurations = new Dictionary<string, KubernetesClientConfiguration>(StringComparer.Ordinal);
+        var configurations = new Dictionary<string, Func<KubernetesClientConfiguration>>(StringComparer.Ordinal);
         for (var index = 0; index < spec.Regions.Count; index++)
         {
             var region = spec.Regions[index];
-            var source = rotation.Spec.Regions[index];
-            configurations[region.Name] = source.KubeconfigSecretRef is { } reference
-                ? KubeconfigReader.Parse(region, await ReadEntryAsync(reference.Name, reference.Key, $"spec.regions[{index}].kubeconfigSecretRef", cancellationToken))
-                : ownCluster();
+            if (rotation.Spec.Regions[index].KubeconfigSecretRef is { } reference)
+            {
+                var text = await ReadEntryAsync(reference.Name, reference.Key, $"spec.regions[{index}].kubeconfigSecretRef", cancellationToken);
+
+                // Parsed once now, so that a broken kubeconfig is refused before anything starts.
+                KubeconfigReader.Parse(region, text);
+                configurations[region.Name] = () => KubeconfigReader.Parse(region, text);
+            }
+            else
+            {
+                configurations[region.Name] = ownCluster;
+            }
         }
 
         var brought = rotation.Spec.NewCa.SecretRef is { } caSecret ? await ReadBroughtCaAsync(caSecret.Name, cancellationToken) : null;

@@ -32,6 +32,12 @@ internal static class CaRotationSpecReader
             var region = spec.Regions![index];
             var path = $"spec.regions[{index}]";
             var ns = region.Namespace ?? spec.Namespace;
+            if (region.KubeconfigSecretRef is null && region.Context is not null)
+            {
+                problems.Add($"{path}.context: applies only with kubeconfigSecretRef; without it the region is the controller's own cluster: remove context, or add the kubeconfig Secret it belongs to");
+                continue;
+            }
+
             if (Check($"{path}.name", region.Name, SpecRules.RegionNameProblem)
                 && Check($"{path}.namespace", ns, SpecRules.RegionNamespaceProblem)
                 && Check($"{path}.name", region.Name, name => regions.Any(known => known.Name == name) ? SpecRules.DuplicateRegion(name) : null))

@@ -155,7 +155,7 @@ public sealed partial class KubernetesRotationStore : IRotationStore
             .OfType<Rotation>()
             .Select(rotation => new RotationSummary(rotation.Id, rotation.State, rotation.Cluster, rotation.CreatedAt, rotation.UpdatedAt))
             .OrderByDescending(summary => summary.CreatedAt)
-            .ThenByDescending(summary => summary.Id.ToString(), StringComparer.Ordinal)];
+            .ThenBy(summary => summary.Id.ToString(), StringComparer.Ordinal)];
     }
 
     public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(RotationId id, CancellationToken cancellationToken)

@@ -94,10 +94,13 @@ public abstract class RotationStoreContract
         using var store = await OpenAsync();
         await store.CreateAsync(TestRotations.New("rot-contract-older", TestRotations.Start), [], Token);
         await store.CreateAsync(TestRotations.New("rot-contract-newer", TestRotations.Start.AddHours(1)), [], Token);
+        await store.CreateAsync(TestRotations.New("rot-contract-b-tied", TestRotations.Start.AddMinutes(30)), [], Token);
+        await store.CreateAsync(TestRotations.New("rot-contract-a-tied", TestRotations.Start.AddMinutes(30)), [], Token);
 
         var listed = await store.ListAsync(Token);
 
-        Assert.Equal(["rot-contract-newer", "rot-contract-older"], listed.Select(summary => summary.Id.ToString()));
+        // Rotations made at the same moment come in the order of their ids.
+        Assert.Equal(["rot-contract-newer", "rot-contract-a-tied", "rot-contract-b-tied", "rot-contract-older"], listed.Select(summary => summary.Id.ToString()));
         Assert.Equal("rot-contract-newer", (await store.FindNewestAsync(Token))!.Id.ToString());
     }
 
