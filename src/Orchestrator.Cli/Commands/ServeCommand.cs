@@ -18,10 +18,13 @@ namespace Orchestrator.Cli.Commands;
 /// </summary>
 internal static class ServeCommand
 {
-    /// <summary>Where a pod's service account tells its namespace.</summary>
-    /// <summary>Its requests' User-Agent: the controller's own cluster sees it apart from a CLI run's.</summary>
+    /// <summary>
+    /// The start of its requests' User-Agent, which goes on with the replica's identity in parentheses: every cluster
+    /// (and its audit log) tells the controller apart from a CLI run, and one replica from another.
+    /// </summary>
     public const string UserAgent = "orchestrator-controller/1.0";
 
+    /// <summary>Where a pod's service account tells its namespace.</summary>
     private const string ServiceAccountNamespaceFile = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
 
     public static Command Create()
@@ -45,21 +48,29 @@ internal static class ServeCommand
         {
             var address = HealthAddress(parse.GetValue(health)!);
             var (ownCluster, watched) = Configuration(parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(@namespace));
-            var client = ClusterClients.Create(ownCluster(), new KubernetesClientOptions { UserAgent = UserAgent });
             var settings = new ControllerSettings(watched, ControllerSettings.NewIdentity());
-            return RunAsync(client, ownCluster, settings, address, parse.GetValue<bool>("--verbose"), cancellationToken);
+            var clientOptions = new KubernetesClientOptions { UserAgent = $"{UserAgent} ({settings.Identity})" };
+            var client = ClusterClients.Create(ownCluster(), clientOptions);
+            return RunAsync(client, ownCluster, clientOptions, settings, address, parse.GetValue<bool>("--verbose"), cancellationToken);
         }));
         return command;
     }
 
-    private static async Task<int> RunAsync(IKubernetes client, Func<KubernetesClientConfiguration> ownCluster, ControllerSettings settings, IPEndPoint address, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        IKubernetes client,
+        Func<KubernetesClientConfiguration> ownCluster,
+        KubernetesClientOptions clientOptions,
+        ControllerSettings settings,
+        IPEndPoint address,
+        bool verbose,
+        CancellationToken cancellationToken)
     {
         await ControllerHost.RunAsync(
             client,
             settings,
             address,
             term => new KubernetesRotationStore(client, settings.Namespace, TimeProvider.System, term),
-            loggers => new CaRotationInputReader(client, settings.Namespace, ownCluster, loggers, TimeProvider.System),
+            loggers => new CaRotationInputReader(client, settings.Namespace, ownCluster, clientOptions, loggers, TimeProvider.System),
             builder => Logging(builder, verbose),
             cancellationToken);
         return ExitCodes.Success;

@@ -27,6 +27,7 @@ internal sealed partial class Leadership(
         {
             CancellationTokenSource? term = null;
             Task? work = null;
+            string? failed = null;
             using var elector = new LeaderElector(new LeaderElectionConfig(leaseLock)
             {
                 LeaseDuration = settings.LeaseDuration,
@@ -40,7 +41,14 @@ internal sealed partial class Leadership(
                 var token = term.Token;
                 work = Task.Run(() => new RotationController(contextForTerm(token)).RunAsync(token), CancellationToken.None);
             };
-            elector.OnStoppedLeading += () => term?.Cancel();
+            elector.OnStoppedLeading += () =>
+            {
+                if (term is not null)
+                {
+                    LogStoppedLeading(logger, settings.Identity);
+                    term.Cancel();
+                }
+            };
             elector.OnNewLeader += leader =>
             {
                 readiness.LeaderSeen();
@@ -55,6 +63,12 @@ internal sealed partial class Leadership(
             {
                 // Shutting down.
             }
+            catch (Exception failure) when (failure is HttpRequestException or k8s.Autorest.HttpOperationException or IOException or OperationCanceledException)
+            {
+                // The elector lets a failed or timed-out request out while it tries to acquire (the API unreachable); this
+                // replica stays a candidate and tries again, as it would after losing the Lease.
+                failed = failure.Message;
+            }
             finally
             {
                 if (term is not null)
@@ -65,10 +79,16 @@ internal sealed partial class Leadership(
                 if (work is not null)
                 {
                     await work;
-                    LogStoppedLeading(logger, settings.Identity);
+                    LogWorkStopped(logger, settings.Identity);
                 }
 
                 term?.Dispose();
+            }
+
+            if (failed is not null && !stoppingToken.IsCancellationRequested)
+            {
+                LogElectionFailed(logger, settings.LeaseName, failed);
+                await DelayAsync(settings.RetryPeriod, stoppingToken);
             }
         }
 
@@ -102,11 +122,26 @@ internal sealed partial class Leadership(
         }
     }
 
+    private static async Task DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
     [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "{Identity} leads (Lease {Lease}): running rotations")]
     private static partial void LogLeading(ILogger logger, string identity, string lease);
 
-    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "{Identity} no longer leads: its work has stopped")]
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "{Identity} no longer leads: stopping its work")]
     private static partial void LogStoppedLeading(ILogger logger, string identity);
+
+    [LoggerMessage(EventId = 3206, Level = LogLevel.Information, Message = "{Identity}: its work has stopped")]
+    private static partial void LogWorkStopped(ILogger logger, string identity);
 
     [LoggerMessage(EventId = 3202, Level = LogLevel.Information, Message = "the leader is {Leader}")]
     private static partial void LogNewLeader(ILogger logger, string leader);
@@ -116,4 +151,7 @@ internal sealed partial class Leadership(
 
     [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "Lease {Lease} could not be released ({Problem}); it expires on its own")]
     private static partial void LogReleaseFailed(ILogger logger, string lease, string problem);
+
+    [LoggerMessage(EventId = 3205, Level = LogLevel.Warning, Message = "Lease {Lease}: the election failed ({Problem}); trying again")]
+    private static partial void LogElectionFailed(ILogger logger, string lease, string problem);
 }

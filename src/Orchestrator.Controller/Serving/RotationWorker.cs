@@ -188,6 +188,9 @@ internal sealed partial class RotationWorker
 
         using var clusters = new RegionClusters(input.Connector, rotation.Spec);
         await using var leases = new RotationLeases(clusters, rotation.Spec, Holder(id), _context.Time, _context.Loggers.CreateLogger("Orchestrator.Leases"));
+
+        // The next leader holds the region Leases under the same name: once this term ends they are left to it.
+        using var handOver = term.Register(leases.LeaveToSuccessor);
         if (await leases.AcquireAsync(forceTakeover: false, term) is { } refusal)
         {
             Block(resource, rotation, reporter, refusal);
@@ -235,6 +238,7 @@ internal sealed partial class RotationWorker
             report.Regions.ToDictionary(region => region.Region, region => region.Baseline),
             _context.Time.GetUtcNow());
         await using var leases = new RotationLeases(clusters, spec, Holder(id), _context.Time, _context.Loggers.CreateLogger("Orchestrator.Leases"));
+        using var handOver = term.Register(leases.LeaveToSuccessor);
         if (await leases.AcquireAsync(forceTakeover: false, term) is { } refusal)
         {
             Block(resource, null, reporter, refusal);

@@ -20,7 +20,14 @@ namespace Orchestrator.Controller.Specs;
 /// a kubeconfig Secret is the cluster the controller itself talks to.
 /// </summary>
 /// <param name="ownCluster">The controller's own cluster's configuration, built afresh for each use.</param>
-public sealed class CaRotationInputReader(IKubernetes client, string @namespace, Func<KubernetesClientConfiguration> ownCluster, ILoggerFactory loggers, TimeProvider time) : IRotationInputReader
+/// <param name="clientOptions">How the regions' clients behave (the controller's User-Agent, timeouts).</param>
+public sealed class CaRotationInputReader(
+    IKubernetes client,
+    string @namespace,
+    Func<KubernetesClientConfiguration> ownCluster,
+    KubernetesClientOptions clientOptions,
+    ILoggerFactory loggers,
+    TimeProvider time) : IRotationInputReader
 {
     /// <summary>The entries a brought CA's Secret may hold, in the order they are looked for.</summary>
     private static readonly (string Certificate, string Key)[] CaLayouts = [("tls.crt", "tls.key"), ("ca_crt.pem", "ca_key.pem")];
@@ -48,7 +55,7 @@ public sealed class CaRotationInputReader(IKubernetes client, string @namespace,
         }
 
         var brought = rotation.Spec.NewCa.SecretRef is { } caSecret ? await ReadBroughtCaAsync(caSecret.Name, cancellationToken) : null;
-        var connector = new ConfiguredConnector(new KubernetesClusterConnector(loggers, time), configurations);
+        var connector = new ConfiguredConnector(new KubernetesClusterConnector(loggers, time, clientOptions), configurations);
         return new RotationInput(spec, connector, (preflight, token, leases) => preflight.RunAsync(spec, token, leases, brought));
     }
 

@@ -48,6 +48,8 @@ public sealed partial class KubernetesRotationStore : IRotationStore
     private readonly IKubernetes _client;
     private readonly string _namespace;
     private readonly TimeProvider _time;
+    private const string NoLongerLeads = "this controller no longer leads: it writes nothing more";
+
     private readonly CancellationToken _term;
     private readonly bool _ownedByCaRotation;
     private readonly JsonSerializerOptions _json = StoredRotationJson.Options(new PlainPrivateKeyConverter());
@@ -300,8 +302,28 @@ public sealed partial class KubernetesRotationStore : IRotationStore
         }
     }
 
-    private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        await _retry.ExecuteAsync(async token => await call(token), cancellationToken);
+    /// <summary>
+    /// One request with its retries, each attempt fenced: a term that ends during the retries ends them, and no
+    /// attempt goes out after it, whatever the caller's token.
+    /// </summary>
+    private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        using var fenced = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _term);
+        try
+        {
+            return await _retry.ExecuteAsync(
+                async token =>
+                {
+                    Fence();
+                    return await call(token);
+                },
+                fenced.Token);
+        }
+        catch (OperationCanceledException) when (_term.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new StoreException(NoLongerLeads);
+        }
+    }
 
     private void Remember(V1Secret secret)
     {
@@ -315,7 +337,7 @@ public sealed partial class KubernetesRotationStore : IRotationStore
     {
         if (_term.IsCancellationRequested)
         {
-            throw new StoreException("this controller no longer leads: it writes nothing more");
+            throw new StoreException(NoLongerLeads);
         }
     }
 

@@ -25,6 +25,7 @@ public sealed partial class RotationLeases : IAsyncDisposable
     private readonly CancellationTokenSource _lost = new();
     private readonly CancellationTokenSource _stopRenewing = new();
     private Task? _renewing;
+    private volatile bool _leftToSuccessor;
 
     public RotationLeases(RegionClusters clusters, RotationSpec spec, LeaseHolder me, TimeProvider time, ILogger logger, Func<int, bool>? processAlive = null)
     {
@@ -67,6 +68,16 @@ public sealed partial class RotationLeases : IAsyncDisposable
         return null;
     }
 
+    /// <summary>
+    /// Stops renewing at once and keeps the Leases from being released: a successor that holds them under the same
+    /// name (the controller's next leader) goes on with them, and this process writes nothing more to any region.
+    /// </summary>
+    public void LeaveToSuccessor()
+    {
+        _leftToSuccessor = true;
+        _stopRenewing.Cancel();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopRenewing.CancelAsync();
@@ -75,7 +86,11 @@ public sealed partial class RotationLeases : IAsyncDisposable
             await _renewing;
         }
 
-        await ReleaseAsync();
+        if (!_leftToSuccessor)
+        {
+            await ReleaseAsync();
+        }
+
         _stopRenewing.Dispose();
         _lost.Dispose();
     }

@@ -4,7 +4,7 @@ using System.Text;
 namespace Orchestrator.Benchmarks.EndToEnd;
 
 /// <summary>
-/// <c>e2e [--scenario latency|requests|rotation|scale|cli]... [--rotations N] [--orchestrator PATH] [--work DIR]</c>:
+/// <c>e2e [--scenario latency|requests|rotation|scale|cli|controller]... [--rotations N] [--orchestrator PATH] [--work DIR]</c>:
 /// runs the chosen scenarios (all by default) against the simulator started in this process and the orchestrator
 /// as a child process, then prints each target with what was measured, as a Markdown table.
 /// </summary>
@@ -17,6 +17,7 @@ internal static class E2eRunner
         ["rotation"] = RotationScenario.RunAsync,
         ["scale"] = ScaleScenario.RunAsync,
         ["cli"] = CliScenario.RunAsync,
+        ["controller"] = ControllerScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)

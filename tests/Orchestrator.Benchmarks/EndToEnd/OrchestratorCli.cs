@@ -9,6 +9,9 @@ internal sealed class OrchestratorCli(string path)
     /// <summary>An assembly runs under <c>dotnet</c>; anything else is a program of its own.</summary>
     private readonly string[] _command = path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ["dotnet", path] : [path];
 
+    /// <summary>The program and the arguments that come before the command's own.</summary>
+    public IReadOnlyList<string> Command => _command;
+
     public Task<ChildResult> RunAsync(IEnumerable<string> arguments, string statePath, bool measure, TimeSpan timeout, CancellationToken cancellationToken) =>
         ChildProcess.RunAsync(
             _command[0],

@@ -11,6 +11,7 @@ internal sealed record RecordLine(
     [property: JsonPropertyName("region")] string? Region,
     [property: JsonPropertyName("verb")] string? Verb,
     [property: JsonPropertyName("resource")] string? Resource,
+    [property: JsonPropertyName("namespace")] string? Namespace,
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("code")] int Code,
     [property: JsonPropertyName("userAgent")] string? UserAgent,

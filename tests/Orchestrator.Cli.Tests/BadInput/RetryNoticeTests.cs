@@ -20,7 +20,8 @@ public sealed partial class RetryNoticeTests(RefusalFixture fixture) : IClassFix
     [InlineData("verify")]
     public async Task Command_ServerPortClosed_SaysAtOnceWhatIsRetriedAndUntilWhen(string command)
     {
-        var (spec, port) = await UnreachableRegionTests.WriteClosedPortSpecAsync(fixture, $"notice-{command}");
+        using var port = new ClosedPort();
+        var spec = await UnreachableRegionTests.WriteClosedPortSpecAsync(fixture, $"notice-{command}", port);
         string[] arguments = command == "verify"
             ? [command, "--spec", spec, "--state", Path.Combine(fixture.Clusters.Directory, "no-state", "state.db")]
             : [command, "--spec", spec];
@@ -30,7 +31,7 @@ public sealed partial class RetryNoticeTests(RefusalFixture fixture) : IClassFix
         var line = await run.WaitForErrorLineAsync(candidate => candidate.Contains(" warn: ", StringComparison.Ordinal), StartPatience);
 
         Assert.True(clock.Elapsed < StartPatience, $"said after {clock.Elapsed}");
-        AssertNotice(line, port);
+        AssertNotice(line, port.Port);
         Assert.False(run.HasExited, $"exited before the budget was spent:\n{string.Join('\n', run.ErrorLines)}");
     }
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Orchestrator.Cli.Tests.Support;
 
@@ -16,7 +14,8 @@ public sealed partial class UnreachableRegionTests(RefusalFixture fixture) : ICl
     [Fact]
     public async Task StartRotation_ServerPortClosed_Exit2AfterThePreflightBudgetNamingTheRegion()
     {
-        var (spec, port) = await WriteClosedPortSpecAsync(fixture, "closed-port");
+        using var port = new ClosedPort();
+        var spec = await WriteClosedPortSpecAsync(fixture, "closed-port", port);
 
         var clock = Stopwatch.StartNew();
         var outcome = await OrchestratorProcess.RunAsync(["start-rotation", "--spec", spec, "--state", fixture.StatePath]);
@@ -24,7 +23,7 @@ public sealed partial class UnreachableRegionTests(RefusalFixture fixture) : ICl
         // Before the refusal, one notice that the region is being retried and until when (RetryNoticeTests), however
         // many attempts the minute held; apart from it, the refusal is held to every rule as before.
         var notice = Assert.Single(outcome.Error.Split('\n'), line => line.Contains(" warn: ", StringComparison.Ordinal));
-        RetryNoticeTests.AssertNotice(notice, port);
+        RetryNoticeTests.AssertNotice(notice, port.Port);
         fixture.AssertRefused(
             outcome with { Error = outcome.Error.Replace(notice + "\n", string.Empty, StringComparison.Ordinal) },
             "error: region2: the API server did not answer within 1m (last: ");
@@ -33,25 +32,17 @@ public sealed partial class UnreachableRegionTests(RefusalFixture fixture) : ICl
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(90));
     }
 
-    /// <summary>A spec whose region2 is reached through a kubeconfig naming a closed port; and that port.</summary>
-    internal static async Task<(string Spec, int Port)> WriteClosedPortSpecAsync(RefusalFixture fixture, string name)
+    /// <summary>A spec whose region2 is reached through a kubeconfig naming the closed port.</summary>
+    internal static async Task<string> WriteClosedPortSpecAsync(RefusalFixture fixture, string name, ClosedPort port)
     {
         var good = await File.ReadAllTextAsync(fixture.Clusters.Simulation.KubeconfigPath, TestContext.Current.CancellationToken);
         var path = Path.Combine(fixture.Clusters.Directory, $"kubeconfig-{name}");
-        var port = ClosedPort();
-        await File.WriteAllTextAsync(path, Server().Replace(good, $"server: https://127.0.0.1:{port}"), TestContext.Current.CancellationToken);
-        return (MangledKubeconfigTests.WriteSpec(fixture, "region2", path, name), port);
+        await File.WriteAllTextAsync(path, PointedAt(good, port), TestContext.Current.CancellationToken);
+        return MangledKubeconfigTests.WriteSpec(fixture, "region2", path, name);
     }
 
-    /// <summary>A port that was just free, and is closed again: nothing listens there.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    /// <summary>The kubeconfig with every server replaced by the closed port.</summary>
+    internal static string PointedAt(string kubeconfig, ClosedPort port) => Server().Replace(kubeconfig, $"server: https://127.0.0.1:{port.Port}");
 
     [GeneratedRegex("server: .*")]
     private static partial Regex Server();

@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Orchestrator.Cli.Commands;
 using Orchestrator.Cli.Tests.Support;
 using Orchestrator.Controller.Resources;
+using Orchestrator.Controller.Serving;
 using Orchestrator.Simulator.Faults;
 using Orchestrator.Testing;
 
@@ -70,6 +74,73 @@ public sealed class ServeTests
         }
 
         Assert.Contains("Resumed", (await simulation.EventsAsync("rotate")).Select(item => item.Reason));
+    }
+
+    [Fact]
+    public async Task LeaderKilledRightAfterASecretWrite_TheOtherTakesOverInTime_NothingWrittenTwice()
+    {
+        await using var simulation = await ControllerSimulation.StartAsync();
+        simulation.StartReplica();
+        simulation.StartReplica();
+        await simulation.CreateAsync(simulation.Rotation("rotate"));
+        var leader = await simulation.WaitForLeaderAsync(TimeSpan.FromSeconds(30));
+
+        // Killed in the window between the first CA Secret write landing and its being recorded as done.
+        await Polling.UntilAsync(() => simulation.CaSecretUpdates().Count > 0, "the first CA Secret write", RunTimeout);
+        leader.Signal(Signals.Kill);
+        await leader.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        // The Lease was not released: the successor waits for it to expire, then resumes at once.
+        await simulation.WaitForEventAsync("rotate", "Resumed", LeaseDuration + FailoverAllowance);
+        var done = await simulation.WaitForStateAsync("rotate", "Succeeded", RunTimeout);
+
+        Assert.All(done.Status!.Steps!, step => Assert.Equal("Succeeded", step.Status));
+        Assert.Empty(simulation.Clusters.TrustLines());
+        Assert.Equal(["region1", "region2", "region1", "region2", "region1", "region2"], simulation.CaSecretUpdates().Select(line => line["region"]!.GetValue<string>()));
+        var events = await simulation.EventsAsync("rotate");
+        var started = events.First(item => item.Reason == "Started");
+        var resumed = events.First(item => item.Reason == "Resumed");
+        Assert.NotEqual(started.ReportingInstance, resumed.ReportingInstance);
+        Assert.Equal(resumed.ReportingInstance, events.Last(item => item.Reason == "Succeeded").ReportingInstance);
+    }
+
+    [Fact]
+    public async Task LeaderCutOffFromItsCluster_StopsWritingBeforeTheOtherTakesOver_AndTheRotationFinishes()
+    {
+        await using var simulation = await ControllerSimulation.StartAsync();
+        simulation.StartReplica();
+        simulation.StartReplica();
+        simulation.Clusters.Faults("region2").Replace(new FaultSettings { StuckPods = [Stuck] });
+        await simulation.CreateAsync(simulation.Rotation("rotate"));
+        await simulation.WaitForAsync("rotate", rotation => rotation.Status?.CurrentStep is { Number: 5, Region: "region2" }, RunTimeout, "waiting in region2");
+        var holder = (await simulation.LeaderAsync())!;
+
+        // A partition between the leader and its own cluster (region1, where its Lease and state live); region2 it
+        // still reaches, and its wait there now ends, so nothing but the lost Lease keeps it from writing on.
+        simulation.Clusters.Faults("region1").Replace(new FaultSettings { CutOffUserAgents = [$"{ServeCommand.UserAgent} ({holder})"] });
+        simulation.Clusters.Faults("region2").Replace(new FaultSettings());
+        await Polling.UntilAsync(
+            async () => await simulation.LeaderAsync() is { } next && next != holder,
+            "another replica takes the Lease",
+            LeaseDuration + FailoverAllowance);
+        var done = await simulation.WaitForStateAsync("rotate", "Succeeded", RunTimeout);
+
+        Assert.All(done.Status!.Steps!, step => Assert.Equal("Succeeded", step.Status));
+        Assert.Empty(simulation.Clusters.TrustLines());
+        Assert.Equal(["region1", "region2", "region1", "region2", "region1", "region2"], simulation.CaSecretUpdates().Select(line => line["region"]!.GetValue<string>()));
+
+        // Never two writers: whatever the cut-off replica wrote, anywhere, landed before its successor took the Lease.
+        var writes = simulation.Clusters.OrchestratorWrites().Where(line => line["code"]!.GetValue<int>() < 300).ToList();
+        var lastOfCutOff = writes.Where(line => WrittenBy(line, holder)).Max(line => line["time"]!.GetValue<DateTimeOffset>());
+        var firstOfSuccessor = writes.Where(line => !WrittenBy(line, holder)).Min(line => line["time"]!.GetValue<DateTimeOffset>());
+        Assert.True(lastOfCutOff < firstOfSuccessor, $"the cut-off leader wrote at {lastOfCutOff:O}, after its successor's first write at {firstOfSuccessor:O}");
+
+        // And its work had wholly stopped by then, as it says in its log (its clock is the simulator's: one machine).
+        var cutOff = simulation.Replicas.Single(replica => replica.ErrorLines.Any(line => line.Contains(holder + " leads", StringComparison.Ordinal)));
+        var stopped = cutOff.ErrorLines.FirstOrDefault(line => line.Contains(holder + ": its work has stopped", StringComparison.Ordinal));
+        Assert.True(stopped is not null, simulation.ReplicaLogs());
+        var stoppedAt = DateTimeOffset.Parse(stopped[..stopped.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+        Assert.True(stoppedAt < firstOfSuccessor, $"the cut-off leader's work stopped at {stoppedAt:O}, after its successor's first write at {firstOfSuccessor:O}");
     }
 
     [Fact]
@@ -178,4 +249,13 @@ public sealed class ServeTests
     }
 
     private const string RotationWorkerFinalizer = "cassandra.orchestrator.io/rotation";
+
+    /// <summary>How much later than the Lease's expiry a successor may write: its next try, a relist, a resume.</summary>
+    private static readonly TimeSpan FailoverAllowance = TimeSpan.FromSeconds(10);
+
+    /// <summary>The Lease duration <c>serve</c> runs with.</summary>
+    private static readonly TimeSpan LeaseDuration = new ControllerSettings(ControllerSimulation.ControllerNamespace, "defaults").LeaseDuration;
+
+    private static bool WrittenBy(JsonNode line, string identity) =>
+        line["userAgent"]!.GetValue<string>().Contains($"({identity})", StringComparison.Ordinal);
 }
