@@ -1,6 +1,8 @@
 using Orchestrator.Crypto.Certificates;
 using Orchestrator.Crypto.Keys;
 using Orchestrator.Crypto.Pem;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.X509;
 
@@ -20,8 +22,13 @@ public static class NodeTlsIssuer
     /// Certificates sharing an alias collide and the later one replaces the earlier, as in a Java keystore: this models
     /// the real failure when two CAs in the Secret share a subject. Both stores get fresh random passwords.
     /// </summary>
+    /// <param name="nodePrivateKeyPem">
+    /// The node key of an earlier issue, kept rather than replaced, as certificate tooling does by default
+    /// (cert-manager's <c>rotationPolicy: Never</c>); a new key of <paramref name="keySize"/> bits when null.
+    /// </param>
     /// <exception cref="CryptoInputException">
-    /// The CA certificate or key is unreadable, the key does not belong to the certificate, or a trusted certificate is unreadable.
+    /// The CA certificate or key is unreadable, the key does not belong to the certificate, a trusted certificate is
+    /// unreadable, or the kept node key is not an RSA private key.
     /// </exception>
     public static NodeTlsMaterial Issue(
         string caCertificatePem,
@@ -31,7 +38,8 @@ public static class NodeTlsIssuer
         IReadOnlyList<string> dnsNames,
         TimeProvider timeProvider,
         int keySize = 2048,
-        int validityDays = 365)
+        int validityDays = 365,
+        string? nodePrivateKeyPem = null)
     {
         ArgumentNullException.ThrowIfNull(caCertificatePem);
         ArgumentNullException.ThrowIfNull(caPrivateKeyPem);
@@ -57,7 +65,7 @@ public static class NodeTlsIssuer
 
         var trusted = TrustedByAlias(trustedCertificatePems);
 
-        var nodeKey = RsaKeyGenerator.Generate(keySize);
+        var nodeKey = nodePrivateKeyPem is null ? RsaKeyGenerator.Generate(keySize) : KeyPairOf(nodePrivateKeyPem);
         var nodeCertificate = NodeCertificateBuilder.Build(
             nodeKey.Public, caCertificate, caPrivateKey, commonName, dnsNames, timeProvider, validityDays);
 
@@ -83,6 +91,12 @@ public static class NodeTlsIssuer
             Pkcs12Stores.Save(truststore, truststorePassword),
             truststorePassword);
     }
+
+    /// <summary>The key pair of an RSA private key kept from an earlier issue.</summary>
+    private static AsymmetricCipherKeyPair KeyPairOf(string privateKeyPem) =>
+        PemDecoder.ReadPrivateKey(privateKeyPem, "node private key") is RsaPrivateCrtKeyParameters key
+            ? new AsymmetricCipherKeyPair(new RsaKeyParameters(false, key.Modulus, key.PublicExponent), key)
+            : throw new CryptoInputException("node private key: not an RSA private key with its CRT parameters");
 
     // Later certificates replace earlier ones under the same alias but keep its place, as a Java keystore does.
     private static List<(string Alias, X509Certificate Certificate)> TrustedByAlias(IReadOnlyList<string> trustedCertificatePems)

@@ -102,7 +102,18 @@ internal sealed partial class CassandraOperator : Controller
             var key = Text(data, "ca.key");
             var trusted = data.Where(entry => TrustedEntry().IsMatch(entry.Key)).OrderBy(entry => entry.Key, StringComparer.Ordinal)
                 .Select(entry => Encoding.UTF8.GetString(entry.Value)).ToList();
-            material = NodeTlsIssuer.Issue(certificate, key, trusted, $"{_cluster.Name}-cassandra", _cluster.NodeDnsNames(), Time);
+            // The node key is kept across CA changes (only the certificate and stores are issued anew), as certificate
+            // tooling does by default; it spares a key generation per change, the simulator's costliest work.
+            var nodeKey = existing?.As<V1Secret>().Data?.Find("tls.key") is { } kept ? Encoding.UTF8.GetString(kept) : null;
+            try
+            {
+                material = NodeTlsIssuer.Issue(certificate, key, trusted, $"{_cluster.Name}-cassandra", _cluster.NodeDnsNames(), Time, nodePrivateKeyPem: nodeKey);
+            }
+            catch (CryptoInputException) when (nodeKey is not null)
+            {
+                // The kept key (or the CA) is unusable: a new key, and the CA's problem, if it is one, reported below.
+                material = NodeTlsIssuer.Issue(certificate, key, trusted, $"{_cluster.Name}-cassandra", _cluster.NodeDnsNames(), Time);
+            }
         }
         catch (CryptoInputException invalid)
         {

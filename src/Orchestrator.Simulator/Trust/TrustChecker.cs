@@ -1,5 +1,6 @@
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Crypto.Certificates;
 using Orchestrator.Simulator.Audit;
 using Orchestrator.Simulator.Storage;
 
@@ -21,6 +22,10 @@ internal sealed partial class TrustChecker(JsonLinesFile? log, TimeProvider time
     // so a region of thousands of pods costs a handful of verdicts per start, not one per running pod.
     private readonly Dictionary<string, Dictionary<string, RunningPod>> _runningByClass = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), TrustRefusal?> _verdicts = [];
+
+    // The same few certificates are checked against the same few CAs again and again as pods restart; reading a
+    // CA's public key is costly (the cryptography library tests its modulus), so each answer is kept.
+    private readonly Dictionary<(string Certificate, string Ca), bool> _signatures = [];
     private readonly HashSet<(string, string)> _reported = [];
     private readonly List<TrustViolation> _violations = [];
 
@@ -116,9 +121,20 @@ internal sealed partial class TrustChecker(JsonLinesFile? log, TimeProvider time
             return new TrustRefusal(truster.Problem is null ? presenterClass : trusterClass, truster.Problem ?? presenter.Problem!);
         }
 
-        return truster.Accepts(presenter, now)
+        return truster.Accepts(presenter, now, IsSignedBy)
             ? null
             : new TrustRefusal(trusterClass, $"it is issued by {presenter.CertificateIssuer} and the truststore holds {truster.TrustedSubjects}");
+    }
+
+    private bool IsSignedBy(string certificate, string ca)
+    {
+        if (!_signatures.TryGetValue((certificate, ca), out var signed))
+        {
+            signed = PemCertificates.IsSignedBy(certificate, ca);
+            _signatures[(certificate, ca)] = signed;
+        }
+
+        return signed;
     }
 
     private void Report(RunningPod pod, RunningPod peer, string reason, DateTimeOffset now)

@@ -52,8 +52,9 @@ internal sealed class TrustMaterial
     }
 
     /// <summary>Whether a peer presenting <paramref name="peer"/>'s certificate passes this node's truststore at <paramref name="now"/>.</summary>
-    public bool Accepts(TrustMaterial peer, DateTimeOffset now) =>
+    /// <param name="isSignedBy">Whether a certificate (first) is signed by a CA (second), both PEM.</param>
+    public bool Accepts(TrustMaterial peer, DateTimeOffset now, Func<string, string, bool> isSignedBy) =>
         peer.CertificatePem is { } certificate
         && PemCertificates.IsValidAt(certificate, now)
-        && Trusted.Any(ca => PemCertificates.IsValidAt(ca.CertificatePem, now) && PemCertificates.IsSignedBy(certificate, ca.CertificatePem));
+        && Trusted.Any(ca => PemCertificates.IsValidAt(ca.CertificatePem, now) && isSignedBy(certificate, ca.CertificatePem));
 }

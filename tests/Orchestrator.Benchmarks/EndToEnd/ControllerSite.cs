@@ -1,15 +1,18 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Orchestrator.Controller.Resources;
+using Orchestrator.Crypto.Authority;
 
 namespace Orchestrator.Benchmarks.EndToEnd;
 
 /// <summary>
-/// Cassandra clusters that each span two sites, simulated as two simulations ("east" and "west") of one region per
-/// cluster: cluster k is region k of each. The controller runs against east's region1, which holds the CaRotation
-/// CRD, its namespace, and one kubeconfig Secret per site.
+/// Cassandra clusters of two regions each, each cluster a simulation of its own (its own CA, its own trust records).
+/// The controller runs against the first cluster's region1, which holds the CaRotation CRD, the controller's
+/// namespace, and one kubeconfig Secret per cluster.
 /// </summary>
 internal sealed class ControllerSite : IAsyncDisposable
 {
@@ -17,50 +20,75 @@ internal sealed class ControllerSite : IAsyncDisposable
 
     private const string OwnContext = "region1";
 
-    private ControllerSite(SimulatedClusters east, SimulatedClusters west, IKubernetes client)
+    private ControllerSite(IReadOnlyList<SimulatedClusters> clusters, IKubernetes client)
     {
-        East = east;
-        West = west;
+        Clusters = clusters;
         Client = client;
     }
 
-    public SimulatedClusters East { get; }
-
-    public SimulatedClusters West { get; }
+    /// <summary>Cluster k (1-based) is <c>Clusters[k - 1]</c>.</summary>
+    public IReadOnlyList<SimulatedClusters> Clusters { get; }
 
     /// <summary>A client of the controller's own cluster, as the runner (not the controller) uses it.</summary>
     public IKubernetes Client { get; }
 
-    public static async Task<ControllerSite> StartAsync(string directory, int clusters, TimeSpan restart, TimeSpan termination, CancellationToken cancellationToken)
+    public static async Task<ControllerSite> StartAsync(string directory, int count, TimeSpan restart, TimeSpan termination, CancellationToken cancellationToken)
     {
-        var east = await SimulatedClusters.StartAsync(Path.Combine(directory, "east"), clusters, 1, 3, restart, termination, cancellationToken);
-        var west = await SimulatedClusters.StartAsync(Path.Combine(directory, "west"), clusters, 1, 3, restart, termination, cancellationToken);
-        var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(east.Simulation.KubeconfigPath, OwnContext));
+        var clusters = new List<SimulatedClusters>();
+        for (var cluster = 1; cluster <= count; cluster++)
+        {
+            clusters.Add(await SimulatedClusters.StartAsync(Path.Combine(directory, KubeconfigSecret(cluster)), 2, 1, 3, restart, termination, cancellationToken));
+        }
+
+        var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(clusters[0].Simulation.KubeconfigPath, OwnContext));
         var definition = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(
             await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "deploy", "crd-carotation.yaml"), cancellationToken));
         await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(definition, cancellationToken: cancellationToken);
         await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } }, cancellationToken: cancellationToken);
-        foreach (var (name, site) in new[] { ("east", east), ("west", west) })
+        for (var cluster = 1; cluster <= count; cluster++)
         {
             await client.CoreV1.CreateNamespacedSecretAsync(
                 new V1Secret
                 {
-                    Metadata = new V1ObjectMeta { Name = $"{name}-kubeconfig", NamespaceProperty = Namespace },
-                    Data = new Dictionary<string, byte[]> { ["kubeconfig"] = await File.ReadAllBytesAsync(site.Simulation.KubeconfigPath, cancellationToken) },
+                    Metadata = new V1ObjectMeta { Name = KubeconfigSecret(cluster), NamespaceProperty = Namespace },
+                    Data = new Dictionary<string, byte[]> { ["kubeconfig"] = await File.ReadAllBytesAsync(clusters[cluster - 1].Simulation.KubeconfigPath, cancellationToken) },
                 },
                 Namespace,
                 cancellationToken: cancellationToken);
         }
 
-        return new ControllerSite(east, west, client);
+        return new ControllerSite(clusters, client);
     }
 
-    public ServeProcess StartReplica(OrchestratorCli cli) => ServeProcess.Start(cli, East.Simulation.KubeconfigPath, OwnContext, Namespace);
+    public ServeProcess StartReplica(OrchestratorCli cli) => ServeProcess.Start(cli, Clusters[0].Simulation.KubeconfigPath, OwnContext, Namespace);
 
-    /// <summary>Creates the CaRotation of cluster <paramref name="cluster"/> (1-based) over its two sites.</summary>
-    public async Task CreateRotationAsync(string name, int cluster, CancellationToken cancellationToken)
+    /// <summary>
+    /// Generates a CA for cluster <paramref name="cluster"/> and puts it in a Secret beside the CaRotations, as a team
+    /// that brings its own CA does; returns the Secret's name.
+    /// </summary>
+    public async Task<string> BringCaAsync(int cluster, CancellationToken cancellationToken)
     {
-        var options = East.Simulation.Options;
+        var ca = CertificateAuthorityGenerator.Generate(new CertificateAuthorityOptions("ca2", 2048), TimeProvider.System);
+        var name = string.Create(CultureInfo.InvariantCulture, $"cluster-{cluster:00}-new-ca");
+        await Client.CoreV1.CreateNamespacedSecretAsync(
+            new V1Secret
+            {
+                Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
+                Type = "kubernetes.io/tls",
+                Data = new Dictionary<string, byte[]> { ["tls.crt"] = Encoding.UTF8.GetBytes(ca.CertificatePem), ["tls.key"] = Encoding.UTF8.GetBytes(ca.PrivateKeyPem) },
+            },
+            Namespace,
+            cancellationToken: cancellationToken);
+        return name;
+    }
+
+    /// <summary>
+    /// Creates the CaRotation of cluster <paramref name="cluster"/> (1-based) over its two regions: to the CA in Secret
+    /// <paramref name="broughtCa"/>, or to one it generates (2048-bit) when that is null.
+    /// </summary>
+    public async Task CreateRotationAsync(string name, int cluster, CancellationToken cancellationToken, string? broughtCa = null)
+    {
+        var options = Clusters[cluster - 1].Simulation.Options;
         var rotation = new CaRotation
         {
             Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
@@ -69,10 +97,10 @@ internal sealed class ControllerSite : IAsyncDisposable
                 options.Namespace,
                 options.CaSecret,
                 ExtraCaKey: null,
-                new NewCaSource("ca2", 2048, ValidityDays: null, SecretRef: null),
+                broughtCa is null ? new NewCaSource("ca2", 2048, ValidityDays: null, SecretRef: null) : new NewCaSource(null, null, null, new SecretNameReference(broughtCa)),
                 [
-                    new RegionSource("east", null, $"region{cluster}", new SecretKeyReference("east-kubeconfig", "kubeconfig")),
-                    new RegionSource("west", null, $"region{cluster}", new SecretKeyReference("west-kubeconfig", "kubeconfig")),
+                    new RegionSource("region1", null, "region1", new SecretKeyReference(KubeconfigSecret(cluster), "kubeconfig")),
+                    new RegionSource("region2", null, "region2", new SecretKeyReference(KubeconfigSecret(cluster), "kubeconfig")),
                 ],
                 new RolloutSettings("10m"),
                 Abort: null),
@@ -102,26 +130,22 @@ internal sealed class ControllerSite : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Both sites' records of one cluster (region <paramref name="cluster"/> of each), its regions named as the
-    /// CaRotation names them; the controller's requests about its own objects (namespace <see cref="Namespace"/>) left out.
-    /// </summary>
-    public static SimulatorRecords ClusterRecords(SimulatorRecords east, SimulatorRecords west, int cluster)
+    /// <summary>What cluster <paramref name="cluster"/>'s simulation recorded, the controller's requests about its own objects left out.</summary>
+    public SimulatorRecords ClusterRecords(int cluster)
     {
-        var region = $"region{cluster}";
-        IReadOnlyList<RecordLine> Merge(IEnumerable<RecordLine> eastLines, IEnumerable<RecordLine> westLines) =>
-        [
-            .. eastLines.Where(line => line.Region == region && line.Namespace != Namespace).Select(line => line with { Region = "east" })
-                .Concat(westLines.Where(line => line.Region == region && line.Namespace != Namespace).Select(line => line with { Region = "west" }))
-                .OrderBy(line => line.Time),
-        ];
-        return new SimulatorRecords(Merge(east.Audit, west.Audit), Merge(east.Requests, west.Requests), Merge(east.Ready, west.Ready), east.TrustViolations + west.TrustViolations);
+        var records = Clusters[cluster - 1].Records();
+        IReadOnlyList<RecordLine> Theirs(IEnumerable<RecordLine> lines) => [.. lines.Where(line => line.Namespace != Namespace)];
+        return records with { Audit = Theirs(records.Audit), Requests = Theirs(records.Requests) };
     }
+
+    private static string KubeconfigSecret(int cluster) => string.Create(CultureInfo.InvariantCulture, $"cluster-{cluster:00}-kubeconfig");
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await West.DisposeAsync();
-        await East.DisposeAsync();
+        foreach (var cluster in Clusters)
+        {
+            await cluster.DisposeAsync();
+        }
     }
 }

@@ -58,11 +58,17 @@ internal sealed class ServeProcess : IDisposable
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
-    /// <summary>Resident memory now (<c>VmRSS</c>) and at its peak (<c>VmHWM</c>), in bytes.</summary>
-    public (long Resident, long Peak) Memory()
+    /// <summary>
+    /// Resident memory now (<c>VmRSS</c>), at its peak (<c>VmHWM</c>), and the part of it that is this process's own
+    /// (anonymous and its shared-memory mappings, not pages of its program file), in bytes.
+    /// </summary>
+    public ResidentMemory Memory()
     {
         var lines = File.ReadAllLines($"/proc/{Id}/status");
-        return (Kilobytes(lines, "VmRSS:") * 1024, Kilobytes(lines, "VmHWM:") * 1024);
+        return new ResidentMemory(
+            Kilobytes(lines, "VmRSS:") * 1024,
+            Kilobytes(lines, "VmHWM:") * 1024,
+            (Kilobytes(lines, "RssAnon:") + Kilobytes(lines, "RssShmem:")) * 1024);
     }
 
     public void Kill() => _process.Kill();
@@ -107,3 +113,6 @@ internal sealed class ServeProcess : IDisposable
         }
     }
 }
+
+/// <summary>A process's resident memory in bytes: now, at its peak, and its own part of now.</summary>
+internal sealed record ResidentMemory(long Resident, long Peak, long Private);

@@ -21,6 +21,42 @@ public sealed class NodeTlsIssuerTests(TestAuthorities authorities)
     }
 
     [Fact]
+    public void Issue_KeptNodeKey_NewCertificateOfTheSameKeySignedByTheNewCa()
+    {
+        var earlier = authorities.Ca1Node;
+
+        var reissued = NodeTlsIssuer.Issue(
+            authorities.Ca2.CertificatePem,
+            authorities.Ca2.PrivateKeyPem,
+            [authorities.Ca2.CertificatePem],
+            TestAuthorities.NodeCommonName,
+            TestAuthorities.NodeDnsNames,
+            TestAuthorities.Clock,
+            nodePrivateKeyPem: earlier.PrivateKeyPem);
+
+        Assert.Equal(earlier.PrivateKeyPem, reissued.PrivateKeyPem);
+        Assert.True(PemCertificates.IsSignedBy(reissued.CertificatePem, authorities.Ca2.CertificatePem));
+        using var before = X509Certificate2.CreateFromPem(earlier.CertificatePem);
+        using var after = X509Certificate2.CreateFromPem(reissued.CertificatePem);
+        Assert.Equal(before.PublicKey.EncodedKeyValue.RawData, after.PublicKey.EncodedKeyValue.RawData);
+    }
+
+    [Fact]
+    public void Issue_KeptNodeKeyNotAnRsaKey_RefusedNamingIt()
+    {
+        var refused = Assert.Throws<CryptoInputException>(() => NodeTlsIssuer.Issue(
+            authorities.Ca1.CertificatePem,
+            authorities.Ca1.PrivateKeyPem,
+            [authorities.Ca1.CertificatePem],
+            TestAuthorities.NodeCommonName,
+            TestAuthorities.NodeDnsNames,
+            TestAuthorities.Clock,
+            nodePrivateKeyPem: "not a key"));
+
+        Assert.Contains("node private key", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Issue_FixedClock_NodeCertificateDetails()
     {
         var details = PemCertificates.Describe(authorities.Ca1Node.CertificatePem);
