@@ -167,28 +167,54 @@ public sealed class ServeTests
         Assert.Equal(6, simulation.CaSecretUpdates().Count);
     }
 
-    [Fact]
-    public async Task SpecAbortDuringAWait_RollsBack_OldCaBackAndTrustIntact()
+    [Theory]
+    [InlineData(3)]
+    [InlineData(7)]
+    public async Task SpecAbortDuringAWait_RollsBack_OldCaBackInEveryRegionAndTrustIntact(int step)
     {
         await using var simulation = await ControllerSimulation.StartAsync();
-        var before = simulation.Clusters.SecretData("region1");
+        var before = simulation.Clusters.RegionNames.ToDictionary(region => region, simulation.Clusters.SecretData);
         simulation.StartReplica();
         simulation.Clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [Stuck] });
         await simulation.CreateAsync(simulation.Rotation("rotate"));
-        await simulation.WaitForAsync("rotate", rotation => rotation.Status?.CurrentStep?.Number == 3, RunTimeout, "at step 3");
+        await HoldAtWaitAsync(simulation, "rotate", step);
 
         await simulation.PatchAsync("rotate", """{"spec":{"abort":true}}""");
         await simulation.WaitForEventAsync("rotate", "AbortRequested", TimeSpan.FromSeconds(30));
 
         // Let the wait end at once: however soon it ends, the abort is taken before the next step starts.
-        simulation.Clusters.Faults("region1").Replace(new FaultSettings());
+        ClearFaults(simulation);
         var rolledBack = await simulation.WaitForStateAsync("rotate", "RolledBack", RunTimeout);
 
-        Assert.Equal(before.OrderBy(entry => entry.Key), simulation.Clusters.SecretData("region1").OrderBy(entry => entry.Key));
+        foreach (var region in simulation.Clusters.RegionNames)
+        {
+            Assert.Equal(before[region].OrderBy(entry => entry.Key), simulation.Clusters.SecretData(region).OrderBy(entry => entry.Key));
+        }
+
         Assert.Empty(simulation.Clusters.TrustLines());
-        Assert.Equal(new StepStatus(4, "add-new-ca", "region2", "Skipped", 0, Detail: "skipped: the rotation was aborted"), rolledBack.Status!.Steps![3]);
-        Assert.DoesNotContain(simulation.CaSecretUpdates(), line => line["region"]!.GetValue<string>() == "region2");
+        var next = rolledBack.Status!.Steps![step];
+        Assert.Equal((step + 1, "region2", "Skipped", "skipped: the rotation was aborted"), (next.Number, next.Region, next.Status, next.Detail));
         Assert.Equal("Normal", (await simulation.WaitForEventAsync("rotate", "RolledBack", TimeSpan.FromSeconds(30))).Type);
+    }
+
+    [Fact]
+    public async Task SpecAbortOnceTheOldCaIsBeingRemoved_IsRefused_AndTheRotationFinishes()
+    {
+        await using var simulation = await ControllerSimulation.StartAsync();
+        simulation.StartReplica();
+        simulation.Clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [Stuck] });
+        await simulation.CreateAsync(simulation.Rotation("rotate"));
+        await HoldAtWaitAsync(simulation, "rotate", 11);
+
+        await simulation.PatchAsync("rotate", """{"spec":{"abort":true}}""");
+        var refused = await simulation.WaitForEventAsync("rotate", "AbortRefused", TimeSpan.FromSeconds(30));
+        ClearFaults(simulation);
+        var done = await simulation.WaitForStateAsync("rotate", "Succeeded", RunTimeout);
+
+        Assert.Equal("Warning", refused.Type);
+        Assert.All(done.Status!.Steps!, finished => Assert.Equal("Succeeded", finished.Status));
+        Assert.Empty(simulation.Clusters.TrustLines());
+        Assert.Equal(6, simulation.CaSecretUpdates().Count);
     }
 
     [Fact]
@@ -249,6 +275,31 @@ public sealed class ServeTests
     }
 
     private const string RotationWorkerFinalizer = "cassandra.orchestrator.io/rotation";
+
+    /// <summary>
+    /// Holds the rotation in the wait of step <paramref name="step"/> (3, 5, …: region1's waits are 3, 7 and 11):
+    /// a pod of the waited region is kept from turning Ready, and each earlier wait is let go once it is reached.
+    /// Region1's pod must already be held when the rotation is created.
+    /// </summary>
+    private static async Task HoldAtWaitAsync(ControllerSimulation simulation, string name, int step)
+    {
+        for (var wait = 3; wait <= step; wait += 2)
+        {
+            var (held, released) = wait % 4 == 3 ? ("region1", "region2") : ("region2", "region1");
+            simulation.Clusters.Faults(held).Replace(new FaultSettings { StuckPods = [Stuck] });
+            simulation.Clusters.Faults(released).Replace(new FaultSettings());
+            var reached = wait;
+            await simulation.WaitForAsync(name, rotation => rotation.Status?.CurrentStep?.Number == reached, RunTimeout, $"at step {reached}");
+        }
+    }
+
+    private static void ClearFaults(ControllerSimulation simulation)
+    {
+        foreach (var region in simulation.Clusters.RegionNames)
+        {
+            simulation.Clusters.Faults(region).Replace(new FaultSettings());
+        }
+    }
 
     /// <summary>How much later than the Lease's expiry a successor may write: its next try, a relist, a resume.</summary>
     private static readonly TimeSpan FailoverAllowance = TimeSpan.FromSeconds(10);
