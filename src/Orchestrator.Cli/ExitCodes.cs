@@ -6,7 +6,10 @@ internal static class ExitCodes
     /// <summary>Done.</summary>
     public const int Success = 0;
 
-    /// <summary><c>verify</c>: the regions disagree on the phase, a node TLS Secret does not match its CA Secret, or the operator has not acknowledged it.</summary>
+    /// <summary>
+    /// <c>verify</c>: the regions disagree on the phase, a node TLS Secret does not match its CA Secret, the operator
+    /// has not acknowledged it, or a CA expires within <c>--expiring-within</c>.
+    /// </summary>
     public const int VerifyFailed = 1;
 
     /// <summary>Bad input or a refused preflight; nothing was changed anywhere.</summary>

@@ -20,17 +20,29 @@ internal static class VerifyCommand
         var spec = CommonOptions.Spec();
         var output = CommonOptions.Output();
         var state = CommonOptions.State();
+        var expiringWithin = new Option<string?>("--expiring-within")
+        {
+            Description = "Also fail (exit 1) when a CA certificate of any region expires within this time, such as 30d or 720h.",
+            HelpName = "DURATION",
+        };
         var command = new Command("verify", "Check (reading only) which phase of a rotation every region is in, and that its node TLS Secret and operator match its CA Secret.")
         {
             spec,
             output,
             state,
+            expiringWithin,
         };
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
+            var window = Window(parse.GetValue(expiringWithin));
             var rotationSpec = SpecParser.ParseFile(parse.GetValue(spec)!.FullName);
             var rotations = await ReadRotationsAsync(services, parse.GetValue(state), rotationSpec, cancellationToken);
             var report = await new ClusterVerifier(services.VerifyConnector, services.Time).VerifyAsync(rotationSpec, rotations, cancellationToken);
+            if (window is { } within && CaExpiry.Within(report, services.Time.GetUtcNow(), within) is { Count: > 0 } expiring)
+            {
+                report = report with { Ok = false, Problems = [.. report.Problems, .. expiring] };
+            }
+
             if (parse.GetValue(output) == "json")
             {
                 await services.Output.WriteLineAsync(JsonSerializer.Serialize(VerifyView.Of(rotationSpec, report), RotationView.Json));
@@ -44,6 +56,10 @@ internal static class VerifyCommand
         }));
         return command;
     }
+
+    private static TimeSpan? Window(string? text) => text is null ? null
+        : CaExpiry.TryParseWindow(text, out var window) ? window
+        : throw new UsageException($"--expiring-within '{text}': expected a duration such as 30d, 720h or 1d12h");
 
     /// <summary>
     /// The state file's rotations of this Secret; none when there is no state file. It is opened only to read: never

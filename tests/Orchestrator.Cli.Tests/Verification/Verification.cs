@@ -7,16 +7,18 @@ namespace Orchestrator.Cli.Tests.Verification;
 internal static class Verification
 {
     /// <param name="alone">No other client is at work: then nothing at all may be written while verify runs.</param>
+    /// <param name="options">More options of verify, such as <c>--expiring-within</c>.</param>
     public static async Task<(ProcessOutcome Outcome, JsonNode Json)> RunAsync(
         SimulatedClusters clusters,
         string spec,
         int expectedExit = 0,
         string output = "json",
         string? state = null,
-        bool alone = true)
+        bool alone = true,
+        string[]? options = null)
     {
         var writesBefore = clusters.AuditLines().Count;
-        var outcome = await OrchestratorProcess.RunAsync(["verify", "--spec", spec, "--state", state ?? clusters.StatePath, "--output", output]);
+        var outcome = await OrchestratorProcess.RunAsync(["verify", "--spec", spec, "--state", state ?? clusters.StatePath, "--output", output, .. options ?? []]);
 
         Assert.True(outcome.ExitCode == expectedExit, outcome.ToString());
         var writes = clusters.AuditLines();
