@@ -44,12 +44,11 @@ public sealed partial class KubernetesRotationStore : IRotationStore
     private const string RotationKey = "rotation.json";
     private const string JournalKey = "journal.jsonl";
     private const string ProgressKey = "progress.json";
+    private const string NoLongerLeads = "this controller no longer leads: it writes nothing more";
 
     private readonly IKubernetes _client;
     private readonly string _namespace;
     private readonly TimeProvider _time;
-    private const string NoLongerLeads = "this controller no longer leads: it writes nothing more";
-
     private readonly CancellationToken _term;
     private readonly bool _ownedByCaRotation;
     private readonly JsonSerializerOptions _json = StoredRotationJson.Options(new PlainPrivateKeyConverter());

@@ -7,8 +7,8 @@ namespace Orchestrator.Core.Leases;
 
 /// <summary>
 /// One Lease per region, named after the CA Secret, held by a rotation while it runs: taken in every region before
-/// anything changes, renewed in the background, released when the run stops. Losing one (someone else took it over)
-/// cancels <see cref="Lost"/>.
+/// anything changes, renewed in the background, released when the run stops (unless left to a successor that holds
+/// them under the same name). Losing one (someone else took it over) cancels <see cref="Lost"/>.
 /// </summary>
 public sealed partial class RotationLeases : IAsyncDisposable
 {
@@ -86,10 +86,7 @@ public sealed partial class RotationLeases : IAsyncDisposable
             await _renewing;
         }
 
-        if (!_leftToSuccessor)
-        {
-            await ReleaseAsync();
-        }
+        await ReleaseAsync();
 
         _stopRenewing.Dispose();
         _lost.Dispose();
@@ -178,6 +175,11 @@ public sealed partial class RotationLeases : IAsyncDisposable
 
     private async Task ReleaseAsync()
     {
+        if (_leftToSuccessor)
+        {
+            return;
+        }
+
         foreach (var (region, held) in _held.ToList())
         {
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10), _time);
