@@ -20,11 +20,12 @@ internal static class SimulateCommand
         var ns = new Option<string>("--namespace") { Description = "Namespace of the cluster's objects.", DefaultValueFactory = _ => defaults.Namespace };
         var caSecret = new Option<string>("--ca-secret") { Description = "Name of the TLS CA Secret.", DefaultValueFactory = _ => defaults.CaSecret };
         var caAlias = new Option<string>("--ca-alias") { Description = "Alias (subject O=) of the CA the cluster starts with.", DefaultValueFactory = _ => defaults.CaAlias };
+        var caValidity = new Option<int>("--ca-validity-days") { Description = "Days the starting CA is valid for, from now (a few, to try expiry checks).", DefaultValueFactory = _ => defaults.CaValidityDays };
         var restart = new Option<int>("--pod-restart-ms") { Description = "Milliseconds a recreated pod takes to become Ready.", DefaultValueFactory = _ => (int)defaults.PodRestartTime.TotalMilliseconds };
 
         var command = new Command("simulate", "Serve simulated Kubernetes regions running a Cassandra cluster under its operator, until SIGINT/SIGTERM.")
         {
-            regions, directory, pods, datacenters, cluster, ns, caSecret, caAlias, restart, CommonOptions.StateNotUsed(),
+            regions, directory, pods, datacenters, cluster, ns, caSecret, caAlias, caValidity, restart, CommonOptions.StateNotUsed(),
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,6 +39,7 @@ internal static class SimulateCommand
                 Namespace = parse.GetValue(ns)!,
                 CaSecret = parse.GetValue(caSecret)!,
                 CaAlias = parse.GetValue(caAlias)!,
+                CaValidityDays = parse.GetValue(caValidity),
                 PodRestartTime = TimeSpan.FromMilliseconds(parse.GetValue(restart)),
             };
             var problems = options.Problems().ToList();

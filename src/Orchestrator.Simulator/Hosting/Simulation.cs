@@ -92,7 +92,7 @@ public sealed class Simulation : IAsyncDisposable
         var readiness = options.RecordPodReadiness ? NewLog(options.Directory, "pods.jsonl") : null;
         var trust = new TrustChecker(trustLog, time, loggers.CreateLogger("Simulator.Trust"));
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var ca = CertificateAuthorityGenerator.Generate(new CertificateAuthorityOptions(options.CaAlias, options.CaKeySize, 3650), time);
+        var ca = CertificateAuthorityGenerator.Generate(new CertificateAuthorityOptions(options.CaAlias, options.CaKeySize, options.CaValidityDays), time);
         var datacenters = Enumerable.Range(1, options.Datacenters).Select(number => $"dc{number}").ToList();
         var cluster = new CassandraClusterSpec(options.Cluster, options.Namespace, options.CaSecret, datacenters, options.PodsPerDatacenter);
         var regions = Enumerable.Range(1, options.Regions)

@@ -23,6 +23,9 @@ public sealed record SimulatorOptions
     /// <summary>The alias (subject <c>O=</c>) of the CA the clusters start with.</summary>
     public string CaAlias { get; init; } = "ca1";
 
+    /// <summary>How many days the starting CA is valid for, from the simulation's start.</summary>
+    public int CaValidityDays { get; init; } = 3650;
+
     /// <summary>RSA key size of the starting CA; it only has to be real, not strong, so it defaults to 2048 for speed.</summary>
     public int CaKeySize { get; init; } = 2048;
 
@@ -65,6 +68,11 @@ public sealed record SimulatorOptions
         if (Datacenters is < 1 or > 100)
         {
             yield return "--datacenters must be between 1 and 100";
+        }
+
+        if (CaValidityDays is < 1 or > 36500)
+        {
+            yield return "--ca-validity-days must be between 1 and 36500";
         }
 
         if (PodRestartTime < TimeSpan.Zero)

@@ -70,6 +70,7 @@ public sealed class SimulateCommandTests
     [Theory]
     [InlineData("--regions", "0")]
     [InlineData("--pods", "-1")]
+    [InlineData("--ca-validity-days", "0")]
     [InlineData("--regions", "many")]
     public async Task Simulate_BadOption_Exits2WithAMessageAndNoStackTrace(string option, string value)
     {

@@ -35,7 +35,7 @@ internal sealed class SimulatedClusters : IAsyncDisposable
 
     public string StatePath => _directory.File("state.db");
 
-    public static async Task<SimulatedClusters> StartAsync(int regions, int datacenters = 1, int pods = 3)
+    public static async Task<SimulatedClusters> StartAsync(int regions, int datacenters = 1, int pods = 3, int caValidityDays = 3650)
     {
         var directory = new TemporaryDirectory();
         var log = new SimulatorLog();
@@ -46,6 +46,7 @@ internal sealed class SimulatedClusters : IAsyncDisposable
                 Regions = regions,
                 Datacenters = datacenters,
                 PodsPerDatacenter = pods,
+                CaValidityDays = caValidityDays,
                 PodRestartTime = TimeSpan.FromMilliseconds(40),
                 PodTerminationTime = TimeSpan.FromMilliseconds(10),
             },
