@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net;
 using k8s;
+using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Controller.Resources;
@@ -7,16 +10,74 @@ namespace Orchestrator.Controller.Serving;
 
 /// <summary>
 /// Writes Kubernetes Events on a CaRotation, the way <c>kubectl describe</c> and <c>kubectl get events</c> show them.
-/// An Event is a report, not state: one that cannot be written is logged and the work goes on.
+/// The same Event again (same object, type, reason and message) is counted on the Event already written, as
+/// client-go's recorder does, rather than flooding the namespace. An Event is a report, not state: one that cannot
+/// be written is logged and the work goes on.
 /// </summary>
 internal sealed partial class EventRecorder(IKubernetes client, string identity, TimeProvider time, ILogger logger)
 {
     public const string Normal = "Normal";
     public const string Warning = "Warning";
 
+    /// <summary>How many distinct Events are remembered for counting; past it, the memory starts afresh.</summary>
+    private const int Remembered = 4096;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Namespace, string Uid, string Type, string Reason, string Message), Written> _written = [];
+
     public async Task RecordAsync(CaRotation rotation, string type, string reason, string message, CancellationToken cancellationToken)
     {
+        var metadata = rotation.Metadata;
+        var key = (metadata.NamespaceProperty, metadata.Uid ?? metadata.Name, type, reason, message);
         var now = time.GetUtcNow().UtcDateTime;
+        try
+        {
+            Written? earlier;
+            lock (_gate)
+            {
+                _written.TryGetValue(key, out earlier);
+            }
+
+            var written = earlier is not null && await CountAgainAsync(earlier, metadata.NamespaceProperty, now, cancellationToken) is { } counted
+                ? counted
+                : await CreateAsync(rotation, type, reason, message, now, cancellationToken);
+            lock (_gate)
+            {
+                if (_written.Count >= Remembered && !_written.ContainsKey(key))
+                {
+                    _written.Clear();
+                }
+
+                _written[key] = written;
+            }
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            LogEventLost(logger, reason, metadata.Name, failure.Message);
+        }
+    }
+
+    /// <summary>Adds one to the count of the Event written before; null when it is gone (Events expire), to write it anew.</summary>
+    private async Task<Written?> CountAgainAsync(Written earlier, string @namespace, DateTime now, CancellationToken cancellationToken)
+    {
+        var count = earlier.Count + 1;
+        var last = now.ToString("yyyy-MM-dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
+        var patch = new V1Patch(
+            string.Create(CultureInfo.InvariantCulture, $$"""{"count":{{count}},"lastTimestamp":"{{last}}"}"""),
+            V1Patch.PatchType.MergePatch);
+        try
+        {
+            await client.CoreV1.PatchNamespacedEventAsync(patch, earlier.Name, @namespace, cancellationToken: cancellationToken);
+            return earlier with { Count = count };
+        }
+        catch (HttpOperationException gone) when (gone.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private async Task<Written> CreateAsync(CaRotation rotation, string type, string reason, string message, DateTime now, CancellationToken cancellationToken)
+    {
         var metadata = rotation.Metadata;
         var recorded = new Corev1Event
         {
@@ -39,17 +100,12 @@ internal sealed partial class EventRecorder(IKubernetes client, string identity,
             LastTimestamp = now,
             Count = 1,
         };
-
-        try
-        {
-            await client.CoreV1.CreateNamespacedEventAsync(recorded, metadata.NamespaceProperty, cancellationToken: cancellationToken);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            LogEventLost(logger, reason, metadata.Name, failure.Message);
-        }
+        var created = await client.CoreV1.CreateNamespacedEventAsync(recorded, metadata.NamespaceProperty, cancellationToken: cancellationToken);
+        return new Written(created.Metadata.Name, 1);
     }
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "the Event {Reason} on CaRotation {Name} could not be written: {Problem}")]
     private static partial void LogEventLost(ILogger logger, string reason, string name, string problem);
+
+    private sealed record Written(string Name, int Count);
 }
