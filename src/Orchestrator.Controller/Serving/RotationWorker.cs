@@ -253,7 +253,7 @@ internal sealed partial class RotationWorker
         Observe(resource);
         await _context.Store.CreateAsync(rotation, [Created(rotation, resource)], term);
         _specCheckedGeneration = resource.Metadata.Generation;
-        reporter.Event(EventRecorder.Normal, "Started", $"rotation of Secret {spec.Namespace}/{spec.CaSecret} started: {rotation.Steps.Count} steps over {string.Join(", ", spec.Regions.Select(region => region.Name))}");
+        reporter.Event(EventRecorder.Normal, "RotationStarted", $"rotation of Secret {spec.Namespace}/{spec.CaSecret} started: {rotation.Steps.Count} steps over {string.Join(", ", spec.Regions.Select(region => region.Name))}");
         return await RunLeasedAsync(rotation, clusters, leases, reporter, term, newCa);
     }
 
@@ -288,7 +288,7 @@ internal sealed partial class RotationWorker
         switch (outcome)
         {
             case RunOutcome.Succeeded:
-                reporter.Event(EventRecorder.Normal, "Succeeded", rotation.Reason ?? "every step succeeded");
+                reporter.Event(EventRecorder.Normal, "RotationSucceeded", rotation.Reason ?? "every step succeeded");
                 break;
             case RunOutcome.RolledBack:
                 reporter.Event(EventRecorder.Normal, "RolledBack", rotation.Reason ?? "every region is back on the old CA alone");
@@ -297,7 +297,7 @@ internal sealed partial class RotationWorker
                 reporter.Event(EventRecorder.Warning, "LeaseLost", leases.LostReason ?? "a region's rotation Lease was taken");
                 break;
             default:
-                reporter.Event(EventRecorder.Warning, "Failed", $"{rotation.Reason}; set the annotation {RetryAnnotation} to retry, or spec.abort to roll back");
+                reporter.Event(EventRecorder.Warning, "RotationFailed", $"{rotation.Reason}; set the annotation {RetryAnnotation} to retry, or spec.abort to roll back");
                 break;
         }
 

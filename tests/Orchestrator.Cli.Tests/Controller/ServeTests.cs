@@ -38,10 +38,10 @@ public sealed class ServeTests
         }
 
         var reasons = (await simulation.EventsAsync("rotate")).Select(item => item.Reason).ToList();
-        Assert.Equal("Started", reasons[0]);
+        Assert.Equal("RotationStarted", reasons[0]);
         Assert.Equal(13, reasons.Count(reason => reason == "StepStarted"));
         Assert.Equal(13, reasons.Count(reason => reason == "StepSucceeded"));
-        Assert.Contains("Succeeded", reasons);
+        Assert.Contains("RotationSucceeded", reasons);
 
         // Finished, it soon holds nothing: the finalizer goes once the end is reported.
         await Polling.UntilAsync(
@@ -98,10 +98,10 @@ public sealed class ServeTests
         Assert.Empty(simulation.Clusters.TrustLines());
         Assert.Equal(["region1", "region2", "region1", "region2", "region1", "region2"], simulation.CaSecretUpdates().Select(line => line["region"]!.GetValue<string>()));
         var events = await simulation.EventsAsync("rotate");
-        var started = events.First(item => item.Reason == "Started");
+        var started = events.First(item => item.Reason == "RotationStarted");
         var resumed = events.First(item => item.Reason == "Resumed");
         Assert.NotEqual(started.ReportingInstance, resumed.ReportingInstance);
-        Assert.Equal(resumed.ReportingInstance, events.Last(item => item.Reason == "Succeeded").ReportingInstance);
+        Assert.Equal(resumed.ReportingInstance, events.Last(item => item.Reason == "RotationSucceeded").ReportingInstance);
     }
 
     [Fact]
