@@ -56,9 +56,7 @@ public sealed class ServeTests
         await using var simulation = await ControllerSimulation.StartAsync();
         simulation.StartReplica();
         simulation.StartReplica();
-        simulation.Clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [Stuck] });
-        await simulation.CreateAsync(simulation.Rotation("rotate"));
-        await simulation.WaitForAsync("rotate", rotation => rotation.Status?.CurrentStep?.Number == 3, RunTimeout, "at step 3");
+        await StartHeldAtWaitAsync(simulation, "rotate", 3);
         var leader = await simulation.WaitForLeaderAsync(TimeSpan.FromSeconds(30));
 
         leader.Signal(Signals.Kill);
@@ -149,9 +147,7 @@ public sealed class ServeTests
         await using var simulation = await ControllerSimulation.StartAsync();
         simulation.StartReplica();
         simulation.StartReplica();
-        simulation.Clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [Stuck] });
-        await simulation.CreateAsync(simulation.Rotation("rotate"));
-        await simulation.WaitForAsync("rotate", rotation => rotation.Status?.CurrentStep?.Number == 3, RunTimeout, "at step 3");
+        await StartHeldAtWaitAsync(simulation, "rotate", 3);
         var leader = await simulation.WaitForLeaderAsync(TimeSpan.FromSeconds(30));
         var holder = await simulation.LeaderAsync();
 
@@ -175,9 +171,7 @@ public sealed class ServeTests
         await using var simulation = await ControllerSimulation.StartAsync();
         var before = simulation.Clusters.RegionNames.ToDictionary(region => region, simulation.Clusters.SecretData);
         simulation.StartReplica();
-        simulation.Clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [Stuck] });
-        await simulation.CreateAsync(simulation.Rotation("rotate"));
-        await HoldAtWaitAsync(simulation, "rotate", step);
+        await StartHeldAtWaitAsync(simulation, "rotate", step);
 
         await simulation.PatchAsync("rotate", """{"spec":{"abort":true}}""");
         await simulation.WaitForEventAsync("rotate", "AbortRequested", TimeSpan.FromSeconds(30));
@@ -202,9 +196,7 @@ public sealed class ServeTests
     {
         await using var simulation = await ControllerSimulation.StartAsync();
         simulation.StartReplica();
-        simulation.Clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [Stuck] });
-        await simulation.CreateAsync(simulation.Rotation("rotate"));
-        await HoldAtWaitAsync(simulation, "rotate", 11);
+        await StartHeldAtWaitAsync(simulation, "rotate", 11);
 
         await simulation.PatchAsync("rotate", """{"spec":{"abort":true}}""");
         var refused = await simulation.WaitForEventAsync("rotate", "AbortRefused", TimeSpan.FromSeconds(30));
@@ -238,9 +230,7 @@ public sealed class ServeTests
     {
         await using var simulation = await ControllerSimulation.StartAsync();
         simulation.StartReplica();
-        simulation.Clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [Stuck] });
-        await simulation.CreateAsync(simulation.Rotation("first"));
-        await simulation.WaitForAsync("first", rotation => rotation.Status?.CurrentStep?.Number == 3, RunTimeout, "at step 3");
+        await StartHeldAtWaitAsync(simulation, "first", 3);
         var second = simulation.Rotation("second");
         await simulation.CreateAsync(second with { Spec = second.Spec with { NewCa = new NewCaSource("ca3", 2048, null, null) } });
 
@@ -259,9 +249,7 @@ public sealed class ServeTests
         await using var simulation = await ControllerSimulation.StartAsync();
         var before = simulation.Clusters.SecretData("region1");
         simulation.StartReplica();
-        simulation.Clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [Stuck] });
-        await simulation.CreateAsync(simulation.Rotation("rotate"));
-        await simulation.WaitForAsync("rotate", rotation => rotation.Status?.CurrentStep?.Number == 3, RunTimeout, "at step 3");
+        await StartHeldAtWaitAsync(simulation, "rotate", 3);
 
         await simulation.DeleteAsync("rotate");
         await simulation.WaitForEventAsync("rotate", "DeletionHeld", TimeSpan.FromSeconds(30));
@@ -277,12 +265,14 @@ public sealed class ServeTests
     private const string RotationWorkerFinalizer = "cassandra.orchestrator.io/rotation";
 
     /// <summary>
-    /// Holds the rotation in the wait of step <paramref name="step"/> (3, 5, …: region1's waits are 3, 7 and 11):
-    /// a pod of the waited region is kept from turning Ready, and each earlier wait is let go once it is reached.
-    /// Region1's pod must already be held when the rotation is created.
+    /// Creates the CaRotation <paramref name="name"/> and holds it in the wait of step <paramref name="step"/> (3, 5,
+    /// …: region1's waits are 3, 7 and 11): a pod of the waited region is kept from turning Ready, and each earlier
+    /// wait is let go once it is reached.
     /// </summary>
-    private static async Task HoldAtWaitAsync(ControllerSimulation simulation, string name, int step)
+    private static async Task StartHeldAtWaitAsync(ControllerSimulation simulation, string name, int step)
     {
+        simulation.Clusters.Faults("region1").Replace(new FaultSettings { StuckPods = [Stuck] });
+        await simulation.CreateAsync(simulation.Rotation(name));
         for (var wait = 3; wait <= step; wait += 2)
         {
             var (held, released) = wait % 4 == 3 ? ("region1", "region2") : ("region2", "region1");
