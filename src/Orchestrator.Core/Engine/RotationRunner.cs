@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Core.Cluster;
+using Orchestrator.Core.Gates;
 using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
@@ -19,7 +20,8 @@ public sealed partial class RotationRunner(
     IRotationObserver observer,
     TimeProvider time,
     ILoggerFactory loggers,
-    NewCaHeadStart? newCaHeadStart = null)
+    NewCaHeadStart? newCaHeadStart = null,
+    IGateSignalSource? gates = null)
 {
     /// <summary>Why a rotation stopped when its run was interrupted (Ctrl-C, SIGTERM).</summary>
     public const string InterruptedReason = "interrupted (Ctrl-C or SIGTERM); resume continues it";
@@ -57,6 +59,21 @@ public sealed partial class RotationRunner(
         {
             await AbortAsync(rotation, lifecycle, request, cancellationToken);
         }
+        else if (rotation.State == RotationState.Paused)
+        {
+            // Still held: nothing changes, and the run ends where it began.
+            if (await HoldBeforeAsync(rotation, rotation.NextStep()!, cancellationToken) is { } still)
+            {
+                await KeepHoldAsync(rotation, still);
+                return RunOutcome.Held;
+            }
+
+            var released = Released(rotation.Hold);
+            rotation.Hold = null;
+            lifecycle.Fire(RotationTrigger.Resume, released);
+            await SaveAsync(rotation, lifecycle.TakeTransitions());
+            LogReleased(_logger, released);
+        }
         else
         {
             lifecycle.Fire(
@@ -67,6 +84,16 @@ public sealed partial class RotationRunner(
 
         while (rotation.NextStep() is { } step)
         {
+            // Gates are passed between steps only: a pause never cuts a Secret write or a wait in two.
+            if (await HoldBeforeAsync(rotation, step, cancellationToken) is { } hold)
+            {
+                rotation.Hold = hold;
+                lifecycle.Fire(RotationTrigger.Hold, hold.Message);
+                await SaveAsync(rotation, lifecycle.TakeTransitions());
+                LogHeld(_logger, hold.Reason, hold.Message);
+                return RunOutcome.Held;
+            }
+
             // An abort is taken between steps, so that a step too short for the watch below cannot let it slip past.
             string? failure;
             if (await AbortRequestedAsync(rotation) is { } pending)
@@ -148,6 +175,7 @@ public sealed partial class RotationRunner(
             throw new InvalidTransitionException($"rotation {rotation.Id} cannot be rolled back now: {failure.Message}", failure);
         }
 
+        rotation.Hold = null;
         lifecycle.Fire(RotationTrigger.Abort, reason);
         await SaveAsync(rotation, lifecycle.TakeTransitions());
         LogAborted(_logger, rotation.Id, rotation.Steps.Count(step => step.Undo));
@@ -166,6 +194,39 @@ public sealed partial class RotationRunner(
             return refused.Message;
         }
     }
+
+    /// <summary>The gate <paramref name="step"/> waits at now, or null when it may begin.</summary>
+    private async Task<Hold?> HoldBeforeAsync(Rotation rotation, StepRecord step, CancellationToken cancellationToken)
+    {
+        if (rotation.State == RotationState.RollingBack || step.Undo)
+        {
+            return null;
+        }
+
+        var signals = gates is null ? GateSignals.None : await gates.ReadAsync(rotation.Id, cancellationToken);
+        return RotationGates.Before(rotation, step, signals, time.GetUtcNow());
+    }
+
+    /// <summary>Saves a hold that changed while held (e.g. approved, now waiting for the window), without a transition.</summary>
+    private async Task KeepHoldAsync(Rotation rotation, Hold hold)
+    {
+        if (hold == rotation.Hold)
+        {
+            return;
+        }
+
+        rotation.Hold = hold;
+        rotation.Reason = hold.Message;
+        await SaveAsync(rotation, []);
+    }
+
+    private static string Released(Hold? hold) => hold?.Reason switch
+    {
+        HoldReason.AwaitingApproval => $"step {hold.Step} approved",
+        HoldReason.WaitingForWindow => $"{hold.Region}'s maintenance window is open",
+        HoldReason.Paused => "continued",
+        _ => "resumed from Paused",
+    };
 
     private Task<string?> AbortRequestedAsync(Rotation rotation) => rotation.State == RotationState.RollingBack
         ? Task.FromResult<string?>(null)
@@ -286,6 +347,12 @@ public sealed partial class RotationRunner(
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "rotation {Rotation} aborted: rolling back in {Steps} steps")]
     private static partial void LogAborted(ILogger logger, RotationId rotation, int steps);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "held ({Reason}): {Message}")]
+    private static partial void LogHeld(ILogger logger, HoldReason reason, string message);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "going on: {Why}")]
+    private static partial void LogReleased(ILogger logger, string why);
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "step {Number} {Step}: started (attempt {Attempt})")]
     private static partial void LogStepStarted(ILogger logger, int number, string step, int attempt);

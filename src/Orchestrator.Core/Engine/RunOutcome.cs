@@ -7,4 +7,7 @@ public enum RunOutcome
     Failed,
     Interrupted,
     RolledBack,
+
+    /// <summary>Held at a gate (approval, window, pause): <see cref="Rotations.Rotation.Hold"/> says which.</summary>
+    Held,
 }

@@ -1,3 +1,4 @@
+using Orchestrator.Core.Gates;
 using Orchestrator.Core.Specs;
 using Orchestrator.Core.Workflows;
 
@@ -32,6 +33,9 @@ public sealed class Rotation
 
     /// <summary>Each region as preflight found it, before the rotation changed anything.</summary>
     public Dictionary<string, RolloutBaseline> StartBaselines { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>While <see cref="RotationState.Paused"/>: the gate it waits at.</summary>
+    public Hold? Hold { get; set; }
 
     /// <summary>Why the rotation last stopped, for <c>status</c>.</summary>
     public string? Reason { get; set; }

@@ -81,7 +81,13 @@ public sealed class RotationLifecycle
             .Permit(RotationTrigger.Fail, RotationState.Failed)
             .Permit(RotationTrigger.Interrupt, RotationState.Failed)
             .Permit(RotationTrigger.Abort, RotationState.RollingBack)
+            .Permit(RotationTrigger.Hold, RotationState.Paused)
             .PermitReentry(RotationTrigger.Resume);
+
+        // Held between steps: released (approved, window open, continued) it runs on; an abort rolls it back.
+        machine.Configure(RotationState.Paused)
+            .Permit(RotationTrigger.Resume, RotationState.Running)
+            .Permit(RotationTrigger.Abort, RotationState.RollingBack);
 
         machine.Configure(RotationState.Failed)
             .Permit(RotationTrigger.Resume, RotationState.Running)
@@ -105,6 +111,7 @@ public sealed class RotationLifecycle
         RotationTrigger.Fail => "fail",
         RotationTrigger.Interrupt => "be interrupted",
         RotationTrigger.Resume => "be resumed",
+        RotationTrigger.Hold => "wait at a gate",
         RotationTrigger.Complete => "complete",
         RotationTrigger.Abort => "be aborted",
         RotationTrigger.RollbackComplete => "finish rolling back",

@@ -12,6 +12,12 @@ public enum RotationState
     /// <summary>Stopped on a failed or interrupted step; the state is saved and <c>resume</c> continues.</summary>
     Failed,
 
+    /// <summary>
+    /// Held at a step boundary, nothing of the next step begun: awaiting approval, waiting for a maintenance window, or
+    /// paused. <see cref="Rotation.Hold"/> says which; it goes on once that is released.
+    /// </summary>
+    Paused,
+
     /// <summary>Every step succeeded: the clusters run on the new CA alone.</summary>
     Succeeded,
 

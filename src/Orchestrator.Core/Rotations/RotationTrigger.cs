@@ -12,6 +12,9 @@ public enum RotationTrigger
     /// <summary>The run was interrupted (Ctrl-C, SIGTERM) and stopped its step.</summary>
     Interrupt,
 
+    /// <summary>The run reached a gate it may not pass yet (approval, window, pause).</summary>
+    Hold,
+
     /// <summary>A stopped (or crashed) run continues.</summary>
     Resume,
 

@@ -1,3 +1,5 @@
+using Orchestrator.Core.Gates;
+
 namespace Orchestrator.Core.Specs;
 
 /// <summary>What to rotate, as the spec file says it, with defaults applied and paths made absolute.</summary>
@@ -11,6 +13,12 @@ public sealed record RotationSpec(
     TimeSpan RolloutTimeout)
 {
     public const string DefaultExtraCaKey = "ca2.crt";
+
+    /// <summary>Where a person approves before the rotation goes on.</summary>
+    public ApprovalMode Approval { get; init; } = ApprovalMode.None;
+
+    /// <summary>When Secret writes may begin in regions without windows of their own; none means any time.</summary>
+    public IReadOnlyList<MaintenanceWindow> MaintenanceWindows { get; init; } = [];
 
     public static readonly TimeSpan DefaultRolloutTimeout = TimeSpan.FromMinutes(30);
 }

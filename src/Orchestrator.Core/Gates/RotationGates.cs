@@ -1,0 +1,88 @@
+using Orchestrator.Core.Rotations;
+
+namespace Orchestrator.Core.Gates;
+
+/// <summary>
+/// The gates a rotation passes at a step boundary, in this order: a pause, a person's approval, the region's
+/// maintenance window. Only a step going forward that has not begun is held; a roll-back is never held, since an
+/// abort is itself a person's decision to restore the old CA now.
+/// </summary>
+public static class RotationGates
+{
+    /// <summary>The hold before <paramref name="step"/>, or null when it may begin now.</summary>
+    public static Hold? Before(Rotation rotation, StepRecord step, GateSignals signals, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(rotation);
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(signals);
+        if (step.Undo || rotation.State == RotationState.RollingBack)
+        {
+            return null;
+        }
+
+        if (signals.PauseRequested)
+        {
+            return Held(rotation, HoldReason.Paused, step, now, null, $"paused before step {step.Number} ({step.Label}); continue releases it");
+        }
+
+        if (NeedsApproval(rotation, step) && signals.ApprovedStep != step.Number)
+        {
+            var what = rotation.Spec.Approval == ApprovalMode.Phases ? $", the first of phase {step.Phase}" : string.Empty;
+            return Held(rotation, HoldReason.AwaitingApproval, step, now, null, $"awaiting approval before step {step.Number} ({step.Label}{what})");
+        }
+
+        if (step.Kind != StepKind.UpdateSecret || step.Write?.Done == true)
+        {
+            return null;
+        }
+
+        var schedule = Windows(rotation, step.Region!);
+        var opens = schedule.OpenFrom(now);
+        if (opens == now)
+        {
+            return null;
+        }
+
+        return Held(
+            rotation,
+            HoldReason.WaitingForWindow,
+            step,
+            now,
+            opens,
+            opens is { } at
+                ? $"waiting for {step.Region}'s maintenance window before step {step.Number} ({step.Label}): it opens at {at.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} ({schedule.Describe()})"
+                : $"{step.Region}'s maintenance windows never open again ({schedule.Describe()}); abort the rotation, or start a new one with windows that open");
+    }
+
+    /// <summary>Whether a person must approve <paramref name="step"/> before it begins.</summary>
+    public static bool NeedsApproval(Rotation rotation, StepRecord step)
+    {
+        ArgumentNullException.ThrowIfNull(rotation);
+        ArgumentNullException.ThrowIfNull(step);
+        if (step.Kind != StepKind.UpdateSecret || step.Undo || step.Status != StepStatus.Pending || step.Attempts > 0)
+        {
+            return false;
+        }
+
+        return rotation.Spec.Approval switch
+        {
+            ApprovalMode.Regions => true,
+            ApprovalMode.Phases => rotation.Steps.First(candidate => candidate.Kind == StepKind.UpdateSecret && !candidate.Undo && candidate.Phase == step.Phase).Number == step.Number,
+            _ => false,
+        };
+    }
+
+    /// <summary>A region's windows: its own when it has any, else the rotation's.</summary>
+    public static WindowSchedule Windows(Rotation rotation, string region)
+    {
+        ArgumentNullException.ThrowIfNull(rotation);
+        return new WindowSchedule(rotation.Region(region).MaintenanceWindows ?? rotation.Spec.MaintenanceWindows);
+    }
+
+    private static Hold Held(Rotation rotation, HoldReason reason, StepRecord step, DateTimeOffset now, DateTimeOffset? until, string message)
+    {
+        // Still held where it was: it has waited since then.
+        var since = rotation.Hold is { } held && held.Reason == reason && held.Step == step.Number ? held.Since : now;
+        return new Hold(reason, step.Number, step.Region, since, until, message);
+    }
+}
