@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Controller.Metrics;
 using Orchestrator.Core.Persistence;
 
 namespace Orchestrator.Controller.Serving;
@@ -52,6 +53,7 @@ public static class ControllerHost
         builder.Services.AddSingleton(client);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<ReadinessProbe>();
+        builder.Services.AddSingleton<CaExpiryBoard>();
         builder.Services.AddSingleton<Func<CancellationToken, ControllerContext>>(provider => term =>
         {
             var loggers = provider.GetRequiredService<ILoggerFactory>();
@@ -64,7 +66,8 @@ public static class ControllerHost
                 inputs(loggers),
                 time,
                 loggers,
-                static _ => { });
+                static _ => { },
+                provider.GetRequiredService<CaExpiryBoard>());
         });
         builder.Services.AddHostedService<Leadership>();
 
