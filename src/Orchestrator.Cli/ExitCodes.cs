@@ -21,6 +21,12 @@ internal static class ExitCodes
     /// <summary>Another orchestrator holds the rotation's lock.</summary>
     public const int Locked = 4;
 
+    /// <summary>
+    /// Waiting for a person or for time: held at an approval gate, before a closed maintenance window, or paused. The
+    /// state is saved; <c>resume</c> continues once it is released (approved, window open, continued).
+    /// </summary>
+    public const int Waiting = 5;
+
     /// <summary>Interrupted (SIGINT/SIGTERM); the state is saved.</summary>
     public const int Interrupted = 130;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LiteDB;
+using Orchestrator.Core.Gates;
 using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Store.Documents;
@@ -16,7 +17,7 @@ namespace Orchestrator.Store;
 /// state file's own lock, see <see cref="StateDatabase"/>), private keys encrypted field by field, one flock-based run
 /// lock per rotation.
 /// </summary>
-public sealed class LiteDbRotationStore : IRotationStore
+public sealed class LiteDbRotationStore : IRotationStore, IGateRequests
 {
     private readonly StateDatabase? _file;
     private readonly LiteDatabase? _copy;
@@ -226,6 +227,42 @@ public sealed class LiteDbRotationStore : IRotationStore
         ArgumentNullException.ThrowIfNull(id);
         return WriteAsync(database => database.GetCollection(Collections.AbortRequests).Delete(id.ToString()), cancellationToken);
     }
+
+    public Task ApproveAsync(RotationId id, int step, CancellationToken cancellationToken)
+    {
+        ThrowIfReadOnly();
+        ArgumentNullException.ThrowIfNull(id);
+        return UpdateGateRequestAsync(id, request => request["approvedStep"] = step, cancellationToken);
+    }
+
+    public Task SetPauseRequestAsync(RotationId id, bool paused, CancellationToken cancellationToken)
+    {
+        ThrowIfReadOnly();
+        ArgumentNullException.ThrowIfNull(id);
+        return UpdateGateRequestAsync(id, request => request["paused"] = paused, cancellationToken);
+    }
+
+    public Task<GateSignals> ReadAsync(RotationId id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return ReadAsync(
+            database => database.GetCollection(Collections.GateRequests).FindById(id.ToString()) is { } request
+                ? new GateSignals(request["approvedStep"].IsInt32 ? request["approvedStep"].AsInt32 : null, request["paused"].IsBoolean && request["paused"].AsBoolean)
+                : GateSignals.None,
+            cancellationToken);
+    }
+
+    private Task<bool> UpdateGateRequestAsync(RotationId id, Action<BsonDocument> change, CancellationToken cancellationToken) =>
+        WriteAsync(
+            database =>
+            {
+                var requests = database.GetCollection(Collections.GateRequests);
+                var request = requests.FindById(id.ToString()) ?? new BsonDocument { ["_id"] = id.ToString() };
+                change(request);
+                request["time"] = _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+                return requests.Upsert(request);
+            },
+            cancellationToken);
 
     /// <summary>
     /// Takes the rotation's lock file. Released once the rotation is final as stored (Succeeded or RolledBack), the

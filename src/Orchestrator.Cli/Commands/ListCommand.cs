@@ -9,7 +9,7 @@ namespace Orchestrator.Cli.Commands;
 /// <summary><c>orchestrator list</c>: every rotation in the state file, newest first, and which a process runs now.</summary>
 internal static class ListCommand
 {
-    private static readonly RotationState[] Unfinished = [RotationState.Pending, RotationState.Running, RotationState.Failed, RotationState.RollingBack];
+    private static readonly RotationState[] Unfinished = [RotationState.Pending, RotationState.Running, RotationState.Paused, RotationState.Failed, RotationState.RollingBack];
 
     public static Command Create()
     {

@@ -10,7 +10,7 @@ namespace Orchestrator.Cli.Commands;
 /// <summary><c>orchestrator resume [ID]</c>: continue a stopped (or crashed) rotation from where it stood.</summary>
 internal static class ResumeCommand
 {
-    private static readonly RotationState[] Unfinished = [RotationState.Pending, RotationState.Running, RotationState.Failed, RotationState.RollingBack];
+    private static readonly RotationState[] Unfinished = [RotationState.Pending, RotationState.Running, RotationState.Paused, RotationState.Failed, RotationState.RollingBack];
 
     public static Command Create()
     {

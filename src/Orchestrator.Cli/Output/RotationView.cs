@@ -13,6 +13,7 @@ namespace Orchestrator.Cli.Output;
 /// </summary>
 /// <param name="Runner">Who runs it now (process, host, since when).</param>
 /// <param name="ResumeWith">The command that continues it, when <c>resume</c> would.</param>
+/// <param name="Hold">While Paused: the gate it waits at and what releases it.</param>
 internal sealed record RotationView(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("state")] string State,
@@ -22,6 +23,7 @@ internal sealed record RotationView(
     [property: JsonPropertyName("reason")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
     [property: JsonPropertyName("runner")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Runner,
     [property: JsonPropertyName("resumeWith")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ResumeWith,
+    [property: JsonPropertyName("hold")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] HoldView? Hold,
     [property: JsonPropertyName("regions")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Regions,
     [property: JsonPropertyName("secret")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SecretView? Secret,
     [property: JsonPropertyName("rolloutTimeout")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RolloutTimeout,
@@ -48,6 +50,7 @@ internal sealed record RotationView(
             activity.State is RotationState.Succeeded ? null : activity.Reason,
             activity.Runner,
             activity.Resumable ? StatusText.ResumeCommand(rotation, stateOption) : null,
+            HoldView.Of(rotation, stateOption),
             rotation.Spec.Regions.Select(region => region.Name).ToList(),
             new SecretView(rotation.Spec.Namespace, rotation.Spec.CaSecret, rotation.Spec.ExtraCaKey),
             GoDuration.Format(rotation.Spec.RolloutTimeout),
@@ -69,6 +72,7 @@ internal sealed record RotationView(
             Times.Iso(summary.UpdatedAt)!,
             abandoned ? RotationActivity.AbandonedReason : null,
             runner,
+            null,
             null,
             null,
             null,

@@ -35,13 +35,20 @@ internal static class StatusText
             text.Append("Reason:   ").Append(reason).Append('\n');
         }
 
+        if (rotation.State == RotationState.Paused && rotation.Hold is { } hold)
+        {
+            text.Append("Held:     ").Append(hold.Reason).Append(" since ").Append(Times.Short(hold.Since))
+                .Append(hold.Until is { } until ? $", until {Times.Short(until)}" : string.Empty).Append('\n')
+                .Append("Release:  ").Append(HoldView.ReleaseCommand(rotation, hold, stateOption)).Append('\n');
+        }
+
         if (activity.Running is { } running)
         {
             text.Append('\n').Append(Running(rotation, running, now));
         }
 
         text.Append('\n').Append(Steps(activity));
-        if (activity.Resumable)
+        if (activity.Resumable && rotation.State != RotationState.Paused)
         {
             var next = rotation.NextStep()!;
             text.Append('\n').Append("Next: step ").Append(next.Number).Append(" (").Append(next.Label).Append("); run: ").Append(ResumeCommand(rotation, stateOption)).Append('\n');

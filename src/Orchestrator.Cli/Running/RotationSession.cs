@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Output;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Gates;
 using Orchestrator.Core.Leases;
 using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Preflight;
@@ -59,7 +60,7 @@ internal static class RotationSession
         }
 
         var observer = new ConsoleObserver(options.Json ? services.Error : services.Output, services.Error, services.Interactive);
-        var runner = new RotationRunner(store, clusters, observer, services.Time, services.Loggers, options.NewCa);
+        var runner = new RotationRunner(store, clusters, observer, services.Time, services.Loggers, options.NewCa, store as IGateSignalSource);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leases.Lost);
         var outcome = await runner.RunAsync(rotation, run.Token);
 
@@ -71,9 +72,15 @@ internal static class RotationSession
             return ExitCodes.Locked;
         }
 
+        if (outcome == RunOutcome.Held && rotation.Hold is { } hold)
+        {
+            await services.Error.WriteLineAsync($"waiting: {hold.Message}; state saved. Then run: {HoldView.ReleaseCommand(rotation, hold, services.StateOption)}");
+        }
+
         return outcome switch
         {
             RunOutcome.Succeeded or RunOutcome.RolledBack => ExitCodes.Success,
+            RunOutcome.Held => ExitCodes.Waiting,
             RunOutcome.Interrupted => ExitCodes.Interrupted,
             _ => ExitCodes.StepFailed,
         };

@@ -215,9 +215,27 @@ public sealed partial class RotationRunner(
             return;
         }
 
+        var before = rotation.Hold;
         rotation.Hold = hold;
         rotation.Reason = hold.Message;
-        await SaveAsync(rotation, []);
+        if (before?.Reason == hold.Reason && before.Step == hold.Step)
+        {
+            await SaveAsync(rotation, []);
+            return;
+        }
+
+        // Released from one gate into the next (approved, now waiting for the window): history shows both.
+        await SaveAsync(rotation, [new JournalEntry
+        {
+            RotationId = rotation.Id,
+            Time = time.GetUtcNow(),
+            Kind = JournalEntryKind.Transition,
+            From = RotationState.Paused.ToString(),
+            To = RotationState.Paused.ToString(),
+            Trigger = RotationTrigger.Hold.ToString(),
+            Reason = $"{Released(before)}; {hold.Message}",
+        }]);
+        LogHeld(_logger, hold.Reason, hold.Message);
     }
 
     private static string Released(Hold? hold) => hold?.Reason switch
@@ -348,7 +366,7 @@ public sealed partial class RotationRunner(
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "rotation {Rotation} aborted: rolling back in {Steps} steps")]
     private static partial void LogAborted(ILogger logger, RotationId rotation, int steps);
 
-    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "held ({Reason}): {Message}")]
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "held ({Reason}): {Message}")]
     private static partial void LogHeld(ILogger logger, HoldReason reason, string message);
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "going on: {Why}")]

@@ -36,7 +36,7 @@ public static class RotationGates
             return null;
         }
 
-        var schedule = Windows(rotation, step.Region!);
+        var schedule = WindowSchedule.Of(rotation.Spec, step.Region!);
         var opens = schedule.OpenFrom(now);
         if (opens == now)
         {
@@ -70,13 +70,6 @@ public static class RotationGates
             ApprovalMode.Phases => rotation.Steps.First(candidate => candidate.Kind == StepKind.UpdateSecret && !candidate.Undo && candidate.Phase == step.Phase).Number == step.Number,
             _ => false,
         };
-    }
-
-    /// <summary>A region's windows: its own when it has any, else the rotation's.</summary>
-    public static WindowSchedule Windows(Rotation rotation, string region)
-    {
-        ArgumentNullException.ThrowIfNull(rotation);
-        return new WindowSchedule(rotation.Region(region).MaintenanceWindows ?? rotation.Spec.MaintenanceWindows);
     }
 
     private static Hold Held(Rotation rotation, HoldReason reason, StepRecord step, DateTimeOffset now, DateTimeOffset? until, string message)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Core.Cassandra;
 using Orchestrator.Core.Cluster;
+using Orchestrator.Core.Gates;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Leases;
 using Orchestrator.Core.Rollouts;
@@ -74,6 +75,11 @@ public sealed partial class PreflightCheck(RegionClusters clusters, TimeProvider
                 }
 
                 reports.Add(CheckRegion(region, spec, secret, snapshot));
+            }
+
+            if (WindowFeasibility.Problem(spec, oldCa!.NotAfter, time.GetUtcNow()) is { } unsatisfiable)
+            {
+                throw new WindowUnsatisfiableException(unsatisfiable);
             }
 
             return new PreflightReport(oldCa!, supplied, reports);

@@ -1,4 +1,5 @@
 using System.Text;
+using Orchestrator.Core.Gates;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -14,7 +15,7 @@ public static class SpecParser
     /// <summary>Specs are a few hundred bytes; anything past this is not a spec.</summary>
     public const int MaximumBytes = 1024 * 1024;
 
-    private static readonly string[] RootFields = ["cluster", "namespace", "caSecret", "extraCaKey", "newCa", "regions", "rollout"];
+    private static readonly string[] RootFields = ["cluster", "namespace", "caSecret", "extraCaKey", "newCa", "regions", "rollout", "approval", "maintenanceWindows"];
 
     public static RotationSpec ParseFile(string path)
     {
@@ -109,9 +110,11 @@ public static class SpecParser
         var newCa = NewCa(fields, mapping, baseDirectory);
         var regions = Regions(fields, mapping, ns, baseDirectory);
         var timeout = RolloutTimeout(fields, mapping);
-        return cluster is null || ns is null || caSecret is null || extraCaKey is null || newCa is null || regions is null || timeout is null
+        var approval = Approval(fields, mapping);
+        var windows = Windows(fields, mapping, "maintenanceWindows");
+        return cluster is null || ns is null || caSecret is null || extraCaKey is null || newCa is null || regions is null || timeout is null || approval is null || windows is null
             ? null
-            : new RotationSpec(cluster, ns, caSecret, extraCaKey, newCa, regions, timeout.Value);
+            : new RotationSpec(cluster, ns, caSecret, extraCaKey, newCa, regions, timeout.Value) { Approval = approval.Value, MaintenanceWindows = windows };
     }
 
     private static string? Name(YamlFields fields, YamlMappingNode mapping, string key, Func<string, string?> rule)
@@ -218,7 +221,7 @@ public static class SpecParser
                 continue;
             }
 
-            fields.RejectUnknown(mapping, path, "name", "kubeconfig", "context", "namespace");
+            fields.RejectUnknown(mapping, path, "name", "kubeconfig", "context", "namespace", "maintenanceWindows");
             var name = fields.Text(mapping, "name", $"{path}.name", required: true);
             var kubeconfig = fields.Text(mapping, "kubeconfig", $"{path}.kubeconfig", required: true);
             var context = fields.Text(mapping, "context", $"{path}.context", required: false);
@@ -241,13 +244,92 @@ public static class SpecParser
                 continue;
             }
 
-            if (name is not null && kubeconfig is not null && ns is not null)
+            var windows = YamlFields.Child(mapping, "maintenanceWindows") is null ? [] : Windows(fields, mapping, $"{path}.maintenanceWindows");
+            if (name is not null && kubeconfig is not null && ns is not null && windows is not null)
             {
-                regions.Add(new RegionSpec(name, Resolve(baseDirectory, kubeconfig), context, ns));
+                regions.Add(new RegionSpec(name, Resolve(baseDirectory, kubeconfig), context, ns) { MaintenanceWindows = windows.Count == 0 ? null : windows });
             }
         }
 
         return regions.Count == list.Children.Count ? regions : null;
+    }
+
+    private static ApprovalMode? Approval(YamlFields fields, YamlMappingNode root)
+    {
+        var text = fields.Text(root, "approval", "approval", required: false);
+        return text switch
+        {
+            null or "none" => ApprovalMode.None,
+            "phases" => ApprovalMode.Phases,
+            "regions" => ApprovalMode.Regions,
+            _ => Refused(fields, YamlFields.Child(root, "approval"), "approval", $"{YamlFields.Quote(text)} is not an approval mode: use none, phases (before each phase) or regions (before each Secret write)"),
+        };
+    }
+
+    private static ApprovalMode? Refused(YamlFields fields, YamlNode? node, string path, string problem)
+    {
+        fields.Problem(node, path, problem);
+        return null;
+    }
+
+    /// <summary>A list of windows under <paramref name="path"/>; empty when absent (any time); null when one is wrong.</summary>
+    private static List<MaintenanceWindow>? Windows(YamlFields fields, YamlMappingNode parent, string path)
+    {
+        var key = path[(path.LastIndexOf('.') + 1)..];
+        var node = YamlFields.Child(parent, key);
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode list || list.Children.Count == 0)
+        {
+            fields.Problem(node, path, node is YamlSequenceNode
+                ? "is empty: list windows as {cron, duration, timeZone}, or leave the field out to allow any time"
+                : $"expected a list of windows ({{cron, duration, timeZone}}), found {YamlFields.Describe(node)}");
+            return null;
+        }
+
+        var windows = new List<MaintenanceWindow>();
+        for (var index = 0; index < list.Children.Count; index++)
+        {
+            var at = $"{path}[{index}]";
+            var mapping = fields.AsMapping(list.Children[index], at);
+            if (mapping is null)
+            {
+                continue;
+            }
+
+            fields.RejectUnknown(mapping, at, "cron", "duration", "timeZone");
+            var cron = fields.Text(mapping, "cron", $"{at}.cron", required: true);
+            var durationText = fields.Text(mapping, "duration", $"{at}.duration", required: true);
+            var zone = fields.Text(mapping, "timeZone", $"{at}.timeZone", required: false) ?? "UTC";
+            var cronProblem = cron is null ? null : WindowRules.CronProblem(cron);
+            if (cronProblem is not null)
+            {
+                fields.Problem(YamlFields.Child(mapping, "cron"), $"{at}.cron", cronProblem);
+            }
+
+            string? durationProblem = null;
+            var duration = durationText is null ? null : WindowRules.Duration(durationText, out durationProblem);
+            if (durationProblem is not null)
+            {
+                fields.Problem(YamlFields.Child(mapping, "duration"), $"{at}.duration", durationProblem);
+            }
+
+            if (WindowRules.TimeZoneProblem(zone) is { } zoneProblem)
+            {
+                fields.Problem(YamlFields.Child(mapping, "timeZone"), $"{at}.timeZone", zoneProblem);
+                continue;
+            }
+
+            if (cron is not null && cronProblem is null && duration is not null)
+            {
+                windows.Add(new MaintenanceWindow(cron, duration.Value, zone));
+            }
+        }
+
+        return windows.Count == list.Children.Count ? windows : null;
     }
 
     private static TimeSpan? RolloutTimeout(YamlFields fields, YamlMappingNode root)

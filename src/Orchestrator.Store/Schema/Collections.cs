@@ -17,6 +17,9 @@ internal static class Collections
     /// <summary>Pending abort requests, one per rotation id; absent in files written before it existed, which is the same as none.</summary>
     public const string AbortRequests = "abortRequests";
 
+    /// <summary>Approvals and pause requests, one document per rotation id; absent in older files, which is the same as none.</summary>
+    public const string GateRequests = "gateRequests";
+
     /// <summary>
     /// A running wait's progress, one per rotation id, saved apart from the rotation's large document; absent in files
     /// written before it existed, and after any save of the rotation itself, which carries the same progress.

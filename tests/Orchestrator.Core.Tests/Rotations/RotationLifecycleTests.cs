@@ -41,7 +41,30 @@ public sealed class RotationLifecycleTests
         Assert.Equal(RotationState.Running, rotation.State);
     }
 
+    [Fact]
+    public void Fire_HoldThenResumeOrAbort_APausedRotationGoesOnOrRollsBack()
+    {
+        var rotation = Samples.Rotation("region1");
+        var lifecycle = new RotationLifecycle(rotation, _time);
+        lifecycle.Fire(RotationTrigger.Start);
+
+        lifecycle.Fire(RotationTrigger.Hold, "awaiting approval before step 2");
+        Assert.Equal(RotationState.Paused, rotation.State);
+        Assert.False(lifecycle.CanFire(RotationTrigger.Complete));
+        Assert.False(lifecycle.CanFire(RotationTrigger.Fail));
+        Assert.True(lifecycle.CanFire(RotationTrigger.Abort));
+        lifecycle.Fire(RotationTrigger.Resume, "step 2 approved");
+
+        Assert.Equal(RotationState.Running, rotation.State);
+        Assert.Equal(
+            [("Running", "Paused", "Hold"), ("Paused", "Running", "Resume")],
+            lifecycle.TakeTransitions().Skip(1).Select(entry => (entry.From, entry.To, entry.Trigger)));
+    }
+
     [Theory]
+    [InlineData(RotationState.Paused, RotationTrigger.Complete)]
+    [InlineData(RotationState.Paused, RotationTrigger.Hold)]
+    [InlineData(RotationState.RollingBack, RotationTrigger.Hold)]
     [InlineData(RotationState.Succeeded, RotationTrigger.Resume)]
     [InlineData(RotationState.Succeeded, RotationTrigger.Abort)]
     [InlineData(RotationState.Succeeded, RotationTrigger.Start)]

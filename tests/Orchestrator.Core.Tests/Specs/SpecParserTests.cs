@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Orchestrator.Core.Gates;
 using Orchestrator.Core.Specs;
 
 namespace Orchestrator.Core.Tests.Specs;
@@ -109,6 +110,33 @@ public sealed class SpecParserTests
     public void Parse_ScalarOfAnotherKind_RefusedNamingWhatWasFound(string from, string to, string expected)
     {
         Assert.Contains(expected, Refusal(Valid.Replace(from, to, StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ApprovalAndWindows_GlobalAndPerRegion()
+    {
+        var spec = Parse(Valid
+            .Replace("    context: region1\n", "    context: region1\n    maintenanceWindows:\n      - { cron: '0 2 * * SAT', duration: 4h, timeZone: Europe/Berlin }\n", StringComparison.Ordinal)
+            + "\napproval: regions\nmaintenanceWindows:\n  - cron: '30 1 * * *'\n    duration: 90m\n");
+
+        Assert.Equal(ApprovalMode.Regions, spec.Approval);
+        Assert.Equal([new MaintenanceWindow("30 1 * * *", TimeSpan.FromMinutes(90), "UTC")], spec.MaintenanceWindows);
+        Assert.Equal([new MaintenanceWindow("0 2 * * SAT", TimeSpan.FromHours(4), "Europe/Berlin")], spec.Regions[0].MaintenanceWindows!);
+        Assert.Null(spec.Regions[1].MaintenanceWindows);
+        Assert.Equal((ApprovalMode.None, 0), (Parse(Valid).Approval, Parse(Valid).MaintenanceWindows.Count));
+    }
+
+    [Theory]
+    [InlineData("approval: always", "approval: 'always' is not an approval mode: use none, phases (before each phase) or regions (before each Secret write)")]
+    [InlineData("maintenanceWindows: []", "maintenanceWindows: is empty")]
+    [InlineData("maintenanceWindows:\n  - { cron: '0 2 * *', duration: 1h }", "maintenanceWindows[0].cron: '0 2 * *' is not a cron expression of five fields")]
+    [InlineData("maintenanceWindows:\n  - { cron: '0 2 * * *', duration: 10s }", "maintenanceWindows[0].duration: 10s is too short")]
+    [InlineData("maintenanceWindows:\n  - { cron: '0 2 * * *', duration: 1h, timeZone: Moon/Base }", "maintenanceWindows[0].timeZone: 'Moon/Base' is not a time zone")]
+    [InlineData("maintenanceWindows:\n  - { cron: '0 2 * * *' }", "maintenanceWindows[0].duration: is required")]
+    [InlineData("maintenanceWindows:\n  - { cron: '0 2 * * *', duration: 1h, zone: UTC }", "maintenanceWindows[0].zone: ")]
+    public void Parse_BadApprovalOrWindow_RefusedNamingTheField(string extra, string expected)
+    {
+        Assert.Contains(expected, Refusal(Valid + "\n" + extra + "\n"), StringComparison.Ordinal);
     }
 
     [Fact]
