@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Controller.Serving;
+using Orchestrator.Kubernetes;
 using Orchestrator.Core.Gates;
 using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
@@ -7,19 +9,30 @@ using Orchestrator.Core.Rotations;
 namespace Orchestrator.Cli.Commands;
 
 /// <summary>
-/// <c>approve</c>, <c>pause</c> and <c>continue</c> for rotations in the state file: each records a request beside
+/// <c>approve</c>, <c>pause</c> and <c>continue</c>. For rotations in the state file each records a request beside
 /// the rotation, which its run takes at the next step boundary; none runs the rotation itself (<c>resume</c> does).
+/// With <c>--namespace</c> or <c>--kubeconfig</c> they act on a CaRotation instead, patching its spec for the controller.
 /// </summary>
 internal static class GateCommands
 {
+    private const string UserAgent = "orchestrator-gates/1.0";
+
     public static Command Approve()
     {
         var id = CommonOptions.Id("The rotation awaiting approval.", optional: false);
         var step = new Option<int?>("--step") { Description = "The step it awaits approval before, as status shows it; refused when it awaits another." };
         var state = CommonOptions.State();
-        var command = new Command("approve", "Approve the gate a rotation awaits (approval: phases or regions); resume then takes it one gate further.") { id, step, state };
+        var cluster = new ClusterOptions();
+        var command = new Command("approve", "Approve the gate a rotation awaits (approval: phases or regions); resume (or the controller) then takes it one gate further.") { id, step, state };
+        cluster.AddTo(command);
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
+            if (cluster.Requests(parse) is { } requests)
+            {
+                await services.Output.WriteLineAsync(await requests.ApproveAsync(parse.GetValue(id)!.ToString(), parse.GetValue(step), cancellationToken));
+                return ExitCodes.Success;
+            }
+
             using var store = services.OpenStore(parse.GetValue(state));
             var rotation = await RotationLookup.FindAsync(services, store, parse.GetValue(id)!, cancellationToken);
             if (rotation.State != RotationState.Paused || rotation.Hold is not { Reason: HoldReason.AwaitingApproval } hold)
@@ -44,9 +57,17 @@ internal static class GateCommands
     {
         var id = CommonOptions.Id("The rotation to hold.", optional: false);
         var state = CommonOptions.State();
+        var cluster = new ClusterOptions();
         var command = new Command("pause", "Hold a rotation at its next step boundary (never in the middle of a Secret write) until continue.") { id, state };
+        cluster.AddTo(command);
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
+            if (cluster.Requests(parse) is { } requests)
+            {
+                await services.Output.WriteLineAsync(await requests.SetPausedAsync(parse.GetValue(id)!.ToString(), paused: true, cancellationToken));
+                return ExitCodes.Success;
+            }
+
             using var store = services.OpenStore(parse.GetValue(state));
             var rotation = await RotationLookup.FindAsync(services, store, parse.GetValue(id)!, cancellationToken);
             if (rotation.State is RotationState.Succeeded or RotationState.RolledBack or RotationState.RollingBack)
@@ -68,9 +89,17 @@ internal static class GateCommands
     {
         var id = CommonOptions.Id("The paused rotation.", optional: false);
         var state = CommonOptions.State();
-        var command = new Command("continue", "Release a rotation held by pause; resume then runs it on.") { id, state };
+        var cluster = new ClusterOptions();
+        var command = new Command("continue", "Release a rotation held by pause; resume (or the controller) then runs it on.") { id, state };
+        cluster.AddTo(command);
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
+            if (cluster.Requests(parse) is { } resource)
+            {
+                await services.Output.WriteLineAsync(await resource.SetPausedAsync(parse.GetValue(id)!.ToString(), paused: false, cancellationToken));
+                return ExitCodes.Success;
+            }
+
             using var store = services.OpenStore(parse.GetValue(state));
             var rotation = await RotationLookup.FindAsync(services, store, parse.GetValue(id)!, cancellationToken);
             var requests = Requests(store);
@@ -86,6 +115,34 @@ internal static class GateCommands
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>The options that name a CaRotation's cluster and namespace instead of the state file.</summary>
+    private sealed class ClusterOptions
+    {
+        private readonly Option<FileInfo?> _kubeconfig = new("--kubeconfig") { Description = "Act on the CaRotation in this cluster (default with --namespace: in-cluster credentials)." };
+        private readonly Option<string?> _context = new("--context") { Description = "The kubeconfig context (default: its current context)." };
+        private readonly Option<string?> _namespace = new("--namespace", "-n") { Description = "Act on the CaRotation of this name in this namespace, not on the state file." };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(_kubeconfig);
+            command.Options.Add(_context);
+            command.Options.Add(_namespace);
+        }
+
+        /// <summary>The CaRotation's requests when the command names a cluster; null for the state file.</summary>
+        public CaRotationGateRequests? Requests(ParseResult parse)
+        {
+            var kubeconfig = parse.GetValue(_kubeconfig);
+            if (kubeconfig is null && parse.GetValue(_namespace) is null)
+            {
+                return parse.GetValue(_context) is null ? null : throw new UsageException("--context needs --kubeconfig (and --namespace) to act on a CaRotation");
+            }
+
+            var (build, @namespace) = OwnCluster.Configuration(kubeconfig, parse.GetValue(_context), parse.GetValue(_namespace));
+            return new CaRotationGateRequests(ClusterClients.Create(build(), new KubernetesClientOptions { UserAgent = UserAgent }), @namespace);
+        }
     }
 
     private static IGateRequests Requests(IRotationStore store) =>

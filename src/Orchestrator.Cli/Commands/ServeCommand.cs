@@ -24,9 +24,6 @@ internal static class ServeCommand
     /// </summary>
     public const string UserAgent = "orchestrator-controller/1.0";
 
-    /// <summary>Where a pod's service account tells its namespace.</summary>
-    private const string ServiceAccountNamespaceFile = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
-
     public static Command Create()
     {
         var kubeconfig = new Option<FileInfo?>("--kubeconfig") { Description = "Run outside the cluster with this kubeconfig (default: in-cluster credentials)." };
@@ -47,7 +44,7 @@ internal static class ServeCommand
         command.SetAction(CommandAction.Of((parse, services, cancellationToken) =>
         {
             var address = HealthAddress(parse.GetValue(health)!);
-            var (ownCluster, watched) = Configuration(parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(@namespace));
+            var (ownCluster, watched) = OwnCluster.Configuration(parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(@namespace));
             var settings = new ControllerSettings(watched, ControllerSettings.NewIdentity());
             var clientOptions = new KubernetesClientOptions { UserAgent = $"{UserAgent} ({settings.Identity})" };
             var client = ClusterClients.Create(ownCluster(), clientOptions);
@@ -88,51 +85,6 @@ internal static class ServeCommand
             console.ColorBehavior = LoggerColorBehavior.Disabled;
         });
         builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-    }
-
-    /// <summary>
-    /// How to build the own cluster's configuration (afresh for each client, which takes it over) and the namespace to
-    /// watch; bad input is a UsageException (exit 2).
-    /// </summary>
-    private static (Func<KubernetesClientConfiguration> Build, string Namespace) Configuration(FileInfo? kubeconfig, string? context, string? @namespace)
-    {
-        Func<KubernetesClientConfiguration> build;
-        KubernetesClientConfiguration config;
-        if (kubeconfig is not null)
-        {
-            if (!kubeconfig.Exists)
-            {
-                throw new UsageException($"--kubeconfig: no file at {kubeconfig.FullName}");
-            }
-
-            try
-            {
-                config = KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig.FullName, context);
-                build = () => KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig.FullName, context);
-            }
-            catch (Exception unusable) when (unusable is k8s.Exceptions.KubeConfigException or YamlDotNet.Core.YamlException or UriFormatException)
-            {
-                throw new UsageException($"--kubeconfig {kubeconfig.FullName}: {unusable.Message}");
-            }
-        }
-        else if (context is not null)
-        {
-            throw new UsageException("--context needs --kubeconfig: in the cluster, the pod's service account is used");
-        }
-        else if (KubernetesClientConfiguration.IsInCluster())
-        {
-            config = KubernetesClientConfiguration.InClusterConfig();
-            build = KubernetesClientConfiguration.InClusterConfig;
-        }
-        else
-        {
-            throw new UsageException("not running in a cluster: give --kubeconfig FILE (and --context, --namespace) to run outside one");
-        }
-
-        var pod = Environment.GetEnvironmentVariable("POD_NAMESPACE");
-        var watched = @namespace ?? (string.IsNullOrEmpty(pod) ? null : pod);
-        watched ??= kubeconfig is null && File.Exists(ServiceAccountNamespaceFile) ? File.ReadAllText(ServiceAccountNamespaceFile).Trim() : config.Namespace;
-        return (build, watched is { Length: > 0 } ? watched : "default");
     }
 
     /// <summary>[HOST]:PORT; an empty host listens on every address.</summary>

@@ -4,7 +4,8 @@ namespace Orchestrator.Controller.Resources;
 /// Where a CaRotation stands. <see cref="StepText"/>, <see cref="Region"/> and <see cref="ProgressText"/> repeat
 /// what the other fields say as plain strings, because printer columns can only show one field each.
 /// </summary>
-/// <param name="State">The CLI's rotation states: Pending, Running, Failed, Succeeded, RollingBack, RolledBack.</param>
+/// <param name="State">The CLI's rotation states: Pending, Running, Paused, Failed, Succeeded, RollingBack, RolledBack.</param>
+/// <param name="PauseConditions">While Paused: the gate it waits at (one entry).</param>
 /// <param name="Steps">In the shape of <c>status --output json</c>.</param>
 /// <param name="Progress">The running wait's progress.</param>
 public sealed record CaRotationStatus(
@@ -17,7 +18,8 @@ public sealed record CaRotationStatus(
     string? Message = null,
     string? StepText = null,
     string? Region = null,
-    string? ProgressText = null)
+    string? ProgressText = null,
+    IReadOnlyList<PauseConditionStatus>? PauseConditions = null)
 {
     /// <summary>The STEP column: "9/13".</summary>
     public static string StepTextOf(int number, int total) => $"{number}/{total}";
@@ -39,7 +41,8 @@ public sealed record CaRotationStatus(
         && Message == other.Message
         && StepText == other.StepText
         && Region == other.Region
-        && ProgressText == other.ProgressText;
+        && ProgressText == other.ProgressText
+        && Same(PauseConditions, other.PauseConditions);
 
     public override int GetHashCode() => HashCode.Combine(State, ObservedGeneration, CurrentStep, Message);
 

@@ -144,6 +144,26 @@ internal sealed class CaRotationApi(IKubernetes client, string @namespace)
         return Read(document.RootElement);
     }
 
+    /// <summary>Sets fields of the spec as a merge patch under the resource version last seen (a conflict fails).</summary>
+    public async Task<CaRotation> PatchSpecAsync(CaRotation rotation, JsonObject changes, CancellationToken cancellationToken)
+    {
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["resourceVersion"] = rotation.Metadata.ResourceVersion },
+            ["spec"] = changes,
+        };
+        using var response = await client.CustomObjects.PatchNamespacedCustomObjectWithHttpMessagesAsync<HttpContent>(
+            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
+            CaRotationDefinition.Group,
+            CaRotationDefinition.Version,
+            @namespace,
+            CaRotationDefinition.Plural,
+            rotation.Metadata.Name,
+            cancellationToken: cancellationToken);
+        using var document = await JsonDocument.ParseAsync(await response.Body.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        return Read(document.RootElement);
+    }
+
     private static CaRotation Read(JsonElement element) =>
         element.Deserialize(CaRotationJsonContext.Default.CaRotation) ?? throw new JsonException("a CaRotation that is null");
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Controller.Resources;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Failures;
+using Orchestrator.Core.Gates;
 using Orchestrator.Core.Leases;
 using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Preflight;
@@ -29,7 +30,7 @@ internal sealed partial class RotationWorker
     /// <summary>Set on a Failed CaRotation to run it again from its failed step; removed once taken up.</summary>
     public const string RetryAnnotation = "cassandra.orchestrator.io/retry";
 
-    /// <summary>A digest of the spec a rotation started with (abort aside): a later change is reported, never applied.</summary>
+    /// <summary>A digest of the spec a rotation started with (abort, approvedStep and paused aside): a later change is reported, never applied.</summary>
     public const string StartedSpecAnnotation = "cassandra.orchestrator.io/started-spec";
 
     private readonly ControllerContext _context;
@@ -40,6 +41,8 @@ internal sealed partial class RotationWorker
     private long? _refusedGeneration;
     private long? _abortHandledGeneration;
     private long? _specCheckedGeneration;
+    private long? _approvalCheckedGeneration;
+    private DateTimeOffset? _wakeAt;
 
     public RotationWorker(ControllerContext context, CaRotation resource)
     {
@@ -101,7 +104,8 @@ internal sealed partial class RotationWorker
                     continue;
                 }
 
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(term);
+                using var timer = next == Next.WaitUntil ? new CancellationTokenSource(UntilWake(), _context.Time) : null;
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(term, timer?.Token ?? CancellationToken.None);
                 if (next == Next.RetryLater)
                 {
                     wait.CancelAfter(_context.Settings.BlockedRetry);
@@ -173,6 +177,26 @@ internal sealed partial class RotationWorker
             return Next.WaitForChange;
         }
 
+        if (rotation.State == RotationState.Paused && !abortPending && !deleting && !retry)
+        {
+            var held = RotationGates.Before(rotation, rotation.NextStep()!, ResourceGates.SignalsOf(resource), _context.Time.GetUtcNow());
+            if (held is not null && held.Reason == rotation.Hold?.Reason && held.Step == rotation.Hold.Step)
+            {
+                reporter.Status(StatusOf(rotation, resource, reporter));
+                ReportIgnoredApproval(resource, held, reporter);
+                _wakeAt = held.Until;
+                return held.Until is null ? Next.WaitForChange : Next.WaitUntil;
+            }
+
+            if (held is null && rotation.Hold is { Reason: not HoldReason.WaitingForWindow } released)
+            {
+                reporter.Event(
+                    EventRecorder.Normal,
+                    released.Reason == HoldReason.AwaitingApproval ? "Approved" : "Continued",
+                    released.Reason == HoldReason.AwaitingApproval ? $"step {released.Step} approved: going on" : "spec.paused was cleared: going on");
+            }
+        }
+
         if (retry)
         {
             resource = await _context.Api.PatchMetadataAsync(resource, null, new Dictionary<string, string?> { [RetryAnnotation] = null }, term);
@@ -225,7 +249,7 @@ internal sealed partial class RotationWorker
         }
         catch (Exception refused) when (refused is OrchestratorException or CryptoInputException && !term.IsCancellationRequested)
         {
-            Refuse(resource, reporter, refused.Message);
+            Refuse(resource, reporter, refused.Message, refused is WindowUnsatisfiableException ? "WindowUnsatisfiable" : "PreflightFailed");
             return Next.WaitForChange;
         }
 
@@ -261,7 +285,7 @@ internal sealed partial class RotationWorker
     {
         var resource = Current;
         var observer = new ControllerObserver(reporter, running => StatusOf(running, Current, reporter), _context.Time);
-        var runner = new RotationRunner(_context.Store, clusters, observer, _context.Time, _context.Loggers, newCa);
+        var runner = new RotationRunner(_context.Store, clusters, observer, _context.Time, _context.Loggers, newCa, new ResourceGates(() => Current));
         using var run = CancellationTokenSource.CreateLinkedTokenSource(term, leases.Lost);
         reporter.Status(StatusOf(rotation, resource, reporter));
         RunOutcome outcome;
@@ -292,6 +316,9 @@ internal sealed partial class RotationWorker
                 break;
             case RunOutcome.RolledBack:
                 reporter.Event(EventRecorder.Normal, "RolledBack", rotation.Reason ?? "every region is back on the old CA alone");
+                break;
+            case RunOutcome.Held when rotation.Hold is { } hold:
+                reporter.Event(EventRecorder.Normal, hold.Reason.ToString(), $"{hold.Message}; {HowToRelease(hold)}");
                 break;
             case RunOutcome.Interrupted when leases.Lost.IsCancellationRequested:
                 reporter.Event(EventRecorder.Warning, "LeaseLost", leases.LostReason ?? "a region's rotation Lease was taken");
@@ -367,6 +394,34 @@ internal sealed partial class RotationWorker
         return true;
     }
 
+    /// <summary>What a person does to let a held rotation go on, as its Events say.</summary>
+    private string HowToRelease(Hold hold) => hold.Reason switch
+    {
+        HoldReason.AwaitingApproval => $"approve with: orchestrator approve {Name} --step {hold.Step} --namespace {_context.Settings.Namespace} (or set spec.approvedStep to {hold.Step})",
+        HoldReason.Paused => $"release with: orchestrator continue {Name} --namespace {_context.Settings.Namespace} (or set spec.paused to false)",
+        _ => "it goes on by itself when the window opens",
+    };
+
+    /// <summary>An approval of another step than the one awaited is said once, never taken.</summary>
+    private void ReportIgnoredApproval(CaRotation resource, Hold held, RotationReporter reporter)
+    {
+        if (held.Reason != HoldReason.AwaitingApproval || resource.Spec.ApprovedStep is not { } approved || approved <= held.Step
+            || _approvalCheckedGeneration == resource.Metadata.Generation)
+        {
+            return;
+        }
+
+        _approvalCheckedGeneration = resource.Metadata.Generation;
+        reporter.Event(EventRecorder.Warning, "ApprovalIgnored", $"spec.approvedStep is {approved}, but the rotation awaits approval before step {held.Step}: gates are approved one at a time, in order");
+    }
+
+    /// <summary>How long to sleep before a window opens: at most a day, then it looks again.</summary>
+    private TimeSpan UntilWake()
+    {
+        var left = (_wakeAt ?? _context.Time.GetUtcNow()) - _context.Time.GetUtcNow();
+        return left <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : left > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : left;
+    }
+
     private void ReportSpecChange(CaRotation resource, RotationReporter reporter)
     {
         if (_specCheckedGeneration == resource.Metadata.Generation)
@@ -377,7 +432,7 @@ internal sealed partial class RotationWorker
         _specCheckedGeneration = resource.Metadata.Generation;
         if (resource.Metadata.Annotations?.TryGetValue(StartedSpecAnnotation, out var started) == true && started != SpecDigest(resource.Spec))
         {
-            reporter.Event(EventRecorder.Warning, "SpecChangeIgnored", "the spec cannot change once the rotation has started; it goes on with the spec it started with (only spec.abort is taken)");
+            reporter.Event(EventRecorder.Warning, "SpecChangeIgnored", "the spec cannot change once the rotation has started; it goes on with the spec it started with (only spec.abort, spec.approvedStep and spec.paused are taken)");
         }
     }
 
@@ -394,11 +449,11 @@ internal sealed partial class RotationWorker
         }
     }
 
-    private void Refuse(CaRotation resource, RotationReporter reporter, string message)
+    private void Refuse(CaRotation resource, RotationReporter reporter, string message, string reason = "PreflightFailed")
     {
         if (_refusedGeneration != resource.Metadata.Generation)
         {
-            reporter.Event(EventRecorder.Warning, "PreflightFailed", message);
+            reporter.Event(EventRecorder.Warning, reason, message);
         }
 
         _refusedGeneration = resource.Metadata.Generation;
@@ -455,7 +510,7 @@ internal sealed partial class RotationWorker
     private static bool Annotated(CaRotation resource, string annotation) => resource.Metadata.Annotations?.ContainsKey(annotation) == true;
 
     private static string SpecDigest(CaRotationSpec spec) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(spec with { Abort = null }, CaRotationJsonContext.Default.CaRotationSpec))));
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(spec with { Abort = null, ApprovedStep = null, Paused = null }, CaRotationJsonContext.Default.CaRotationSpec))));
 
     private static JournalEntry Created(Rotation rotation, CaRotation resource) => new()
     {
@@ -489,5 +544,8 @@ internal sealed partial class RotationWorker
 
         /// <summary>Wait until the object changes or a while has passed.</summary>
         RetryLater,
+
+        /// <summary>Wait until the object changes or a maintenance window opens.</summary>
+        WaitUntil,
     }
 }

@@ -37,7 +37,10 @@ internal static class StatusReport
             Message: blocked ?? rotation.Reason,
             StepText: CaRotationStatus.StepTextOf(current?.Number ?? rotation.Steps.Count, rotation.Steps.Count),
             Region: current?.Region,
-            ProgressText: CaRotationStatus.ProgressTextOf(progress));
+            ProgressText: CaRotationStatus.ProgressTextOf(progress),
+            PauseConditions: rotation.State == RotationState.Paused && rotation.Hold is { } hold
+                ? [new PauseConditionStatus(hold.Reason.ToString(), Iso(hold.Since)!, hold.Step, hold.Region, Iso(hold.Until), hold.Message)]
+                : null);
     }
 
     /// <summary>The status of a CaRotation that preflight refused: nothing was written anywhere.</summary>
@@ -87,6 +90,7 @@ internal static class StatusReport
         {
             RotationState.Succeeded => ((true, "Succeeded", reason), (false, "Succeeded", reason), healthy),
             RotationState.RolledBack => ((true, "RolledBack", reason), (false, "RolledBack", reason), healthy),
+            RotationState.Paused when rotation.Hold is { } hold => ((false, hold.Reason.ToString(), hold.Message), (false, hold.Reason.ToString(), hold.Message), healthy),
             RotationState.Failed => ((false, "StepFailed", reason), (false, "StepFailed", "waiting for the retry annotation or spec.abort"), (true, "StepFailed", reason)),
             _ when blocked is not null => ((false, "Blocked", blocked), (false, "Blocked", blocked), healthy),
             _ when running?.Kind == StepKind.WaitRollout => ((false, "WaitingForRollout", running.Label), (true, "WaitingForRollout", $"step {running.Number}: {running.Label}"), healthy),

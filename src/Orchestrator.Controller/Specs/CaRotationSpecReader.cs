@@ -1,4 +1,5 @@
 using Orchestrator.Controller.Resources;
+using Orchestrator.Core.Gates;
 using Orchestrator.Core.Specs;
 
 namespace Orchestrator.Controller.Specs;
@@ -42,7 +43,7 @@ internal static class CaRotationSpecReader
                 && Check($"{path}.namespace", ns, SpecRules.RegionNamespaceProblem)
                 && Check($"{path}.name", region.Name, name => regions.Any(known => known.Name == name) ? SpecRules.DuplicateRegion(name) : null))
             {
-                regions.Add(new RegionSpec(region.Name, kubeconfigOf(region), region.Context, ns));
+                regions.Add(new RegionSpec(region.Name, kubeconfigOf(region), region.Context, ns) { MaintenanceWindows = Windows($"{path}.maintenanceWindows", region.MaintenanceWindows, problems) });
             }
         }
 
@@ -52,8 +53,15 @@ internal static class CaRotationSpecReader
             problems.Add($"spec.rollout.timeout: {timeoutProblem}");
         }
 
-        return problems.Count == 0 && newCa is not null
-            ? new RotationSpec(spec.Cluster, spec.Namespace, spec.CaSecret, extraCaKey, newCa, regions, timeout)
+        var approval = ApprovalModes.Parse(spec.Approval, out var approvalProblem);
+        if (approvalProblem is not null)
+        {
+            problems.Add($"spec.approval: {approvalProblem}");
+        }
+
+        var windows = Windows("spec.maintenanceWindows", spec.MaintenanceWindows, problems) ?? [];
+        return problems.Count == 0 && newCa is not null && approval is not null
+            ? new RotationSpec(spec.Cluster, spec.Namespace, spec.CaSecret, extraCaKey, newCa, regions, timeout) { Approval = approval.Value, MaintenanceWindows = windows }
             : throw new SpecException(problems);
 
         bool Check(string field, string? value, Func<string, string?> rule)
@@ -66,6 +74,50 @@ internal static class CaRotationSpecReader
 
             return problem is null;
         }
+    }
+
+    /// <summary>The windows under <paramref name="path"/>: null when absent; each problem named by its field.</summary>
+    private static List<MaintenanceWindow>? Windows(string path, IReadOnlyList<MaintenanceWindowSource>? sources, List<string> problems)
+    {
+        if (sources is null)
+        {
+            return null;
+        }
+
+        if (sources.Count == 0)
+        {
+            problems.Add($"{path}: is empty: list windows as {{cron, duration, timeZone}}, or leave the field out to allow any time");
+            return null;
+        }
+
+        var windows = new List<MaintenanceWindow>();
+        for (var index = 0; index < sources.Count; index++)
+        {
+            var at = $"{path}[{index}]";
+            var source = sources[index];
+            var zone = source.TimeZone ?? "UTC";
+            var problem = source.Cron is null ? $"{at}.cron: is required"
+                : WindowRules.CronProblem(source.Cron) is { } cronProblem ? $"{at}.cron: {cronProblem}"
+                : source.Duration is null ? $"{at}.duration: is required"
+                : WindowRules.TimeZoneProblem(zone) is { } zoneProblem ? $"{at}.timeZone: {zoneProblem}"
+                : null;
+            string? durationProblem = null;
+            var duration = problem is null ? WindowRules.Duration(source.Duration!, out durationProblem) : null;
+            if (durationProblem is not null)
+            {
+                problem = $"{at}.duration: {durationProblem}";
+            }
+
+            if (problem is not null)
+            {
+                problems.Add(problem);
+                continue;
+            }
+
+            windows.Add(new MaintenanceWindow(source.Cron!, duration!.Value, zone));
+        }
+
+        return windows.Count == sources.Count ? windows : null;
     }
 
     private static NewCaSpec? NewCa(NewCaSource source, List<string> problems)

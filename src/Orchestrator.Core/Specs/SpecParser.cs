@@ -256,20 +256,13 @@ public static class SpecParser
 
     private static ApprovalMode? Approval(YamlFields fields, YamlMappingNode root)
     {
-        var text = fields.Text(root, "approval", "approval", required: false);
-        return text switch
+        var mode = ApprovalModes.Parse(fields.Text(root, "approval", "approval", required: false), out var problem);
+        if (problem is not null)
         {
-            null or "none" => ApprovalMode.None,
-            "phases" => ApprovalMode.Phases,
-            "regions" => ApprovalMode.Regions,
-            _ => Refused(fields, YamlFields.Child(root, "approval"), "approval", $"{YamlFields.Quote(text)} is not an approval mode: use none, phases (before each phase) or regions (before each Secret write)"),
-        };
-    }
+            fields.Problem(YamlFields.Child(root, "approval"), "approval", problem);
+        }
 
-    private static ApprovalMode? Refused(YamlFields fields, YamlNode? node, string path, string problem)
-    {
-        fields.Problem(node, path, problem);
-        return null;
+        return mode;
     }
 
     /// <summary>A list of windows under <paramref name="path"/>; empty when absent (any time); null when one is wrong.</summary>
