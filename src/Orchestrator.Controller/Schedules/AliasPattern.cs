@@ -18,6 +18,12 @@ internal sealed partial class AliasPattern
     public static (AliasPattern? Pattern, string? Problem) Parse(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
+        var rest = Placeholder().Replace(pattern, string.Empty);
+        if (rest.Contains('{', StringComparison.Ordinal) || rest.Contains('}', StringComparison.Ordinal))
+        {
+            return (null, $"'{pattern}' has an unmatched brace; write placeholders as {{yyyyMMdd}}");
+        }
+
         var placeholders = Placeholder().Matches(pattern);
         if (placeholders.Count == 0)
         {
@@ -27,12 +33,6 @@ internal sealed partial class AliasPattern
         if (placeholders.FirstOrDefault(placeholder => !Format().IsMatch(placeholder.Groups["format"].Value)) is { } unknown)
         {
             return (null, $"'{unknown.Value}' is not a date placeholder; use yyyy, yy, MM, dd, HH, mm and ss inside braces, e.g. {{yyyyMMdd}}");
-        }
-
-        var rest = Placeholder().Replace(pattern, string.Empty);
-        if (rest.Contains('{', StringComparison.Ordinal) || rest.Contains('}', StringComparison.Ordinal))
-        {
-            return (null, $"'{pattern}' has an unmatched brace; write placeholders as {{yyyyMMdd}}");
         }
 
         // The widest expansion (a two-digit field is always two digits) must itself be a usable alias.
@@ -52,8 +52,8 @@ internal sealed partial class AliasPattern
     [GeneratedRegex(@"\{(?<format>[^{}]*)\}")]
     private static partial Regex Placeholder();
 
-    // Numeric fields only: no names of months or days, which would depend on a culture, and no single letters, which
-    // .NET reads as standard formats ("d" is a whole short date).
-    [GeneratedRegex(@"^(?:yyyy|yy|MM|dd|HH|mm|ss)+\z")]
+    // Numeric fields only: no names of months or days (MMMM), which would depend on a culture, and no single letters,
+    // which .NET reads as standard formats ("d" is a whole short date). A field is never followed by its own letter.
+    [GeneratedRegex(@"^(?:(?:yyyy|yy)(?!y)|MM(?!M)|dd(?!d)|HH(?!H)|mm(?!m)|ss(?!s))+\z")]
     private static partial Regex Format();
 }
