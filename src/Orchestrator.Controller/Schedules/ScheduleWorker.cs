@@ -98,7 +98,7 @@ internal sealed partial class ScheduleWorker
                 return null;
             }
 
-            await EnsureWatchesAsync(schedule, settings);
+            await EnsureWatchesAsync(settings);
             IReadOnlyList<RegionCaReading> readings;
             lock (_gate)
             {
@@ -115,11 +115,10 @@ internal sealed partial class ScheduleWorker
         }
     }
 
-    /// <summary>Watches the CA Secret of the template's regions; started afresh when the spec changes.</summary>
-    private async Task EnsureWatchesAsync(CaRotationSchedule schedule, ScheduleSettings settings)
+    /// <summary>Watches the CA Secret of the template's regions; started afresh when the template changes.</summary>
+    private async Task EnsureWatchesAsync(ScheduleSettings settings)
     {
-        var generation = schedule.Metadata.Generation;
-        if (_watches is not null && _watches.Generation == generation)
+        if (_watches is not null && _watches.Template.Equals(settings.Template))
         {
             return;
         }
@@ -132,7 +131,7 @@ internal sealed partial class ScheduleWorker
                 () => new RegionWatch(_context, template, region, index, Record).RunAsync(stop.Token),
                 CancellationToken.None))
             .ToList();
-        _watches = new RegionWatches(generation, template, stop, tasks);
+        _watches = new RegionWatches(template, stop, tasks);
     }
 
     private async Task StopWatchesAsync()
@@ -171,5 +170,5 @@ internal sealed partial class ScheduleWorker
     [LoggerMessage(EventId = 3310, Level = LogLevel.Warning, Message = "CaRotationSchedule {Name}: {Problem}; looking again later")]
     private static partial void LogLookFailed(ILogger logger, string name, string problem);
 
-    private sealed record RegionWatches(long? Generation, CaRotationSpec Template, CancellationTokenSource Stop, IReadOnlyList<Task> Tasks);
+    private sealed record RegionWatches(CaRotationSpec Template, CancellationTokenSource Stop, IReadOnlyList<Task> Tasks);
 }

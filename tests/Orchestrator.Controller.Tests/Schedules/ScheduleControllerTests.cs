@@ -1,5 +1,5 @@
-using k8s;
 using System.Globalization;
+using k8s;
 using Microsoft.Extensions.Time.Testing;
 using Orchestrator.Controller.Resources;
 using Orchestrator.Controller.Schedules;

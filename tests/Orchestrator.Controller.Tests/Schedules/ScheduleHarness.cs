@@ -5,7 +5,6 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using Orchestrator.Controller.Metrics;
 using Orchestrator.Controller.Resources;
 using Orchestrator.Controller.Schedules;
