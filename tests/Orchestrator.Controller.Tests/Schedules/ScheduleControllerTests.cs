@@ -3,6 +3,7 @@ using k8s;
 using Microsoft.Extensions.Time.Testing;
 using Orchestrator.Controller.Resources;
 using Orchestrator.Controller.Schedules;
+using Orchestrator.Controller.Serving;
 using Orchestrator.Controller.Tests.Support;
 
 namespace Orchestrator.Controller.Tests.Schedules;
@@ -83,6 +84,26 @@ public sealed class ScheduleControllerTests(SimulationFixture fixture) : IClassF
         await Testing.Polling.UntilAsync(async () => (await harness.EventsAsync("restarted", "CaExpiringSoon")).Count == 2, "the new term's look", TimeSpan.FromSeconds(30));
 
         Assert.Single(await harness.RotationsAsync());
+    }
+
+    [Fact]
+    public async Task FinishedRotationsBeyondTheHistoryLimit_AreDeleted_TheNewestIsTheLast()
+    {
+        await using var harness = await ScheduleHarness.StartAsync(fixture);
+        var schedule = await harness.CreateAsync(harness.Schedule("history", historyLimit: 1));
+        var api = new CaRotationApi(harness.Client, harness.Namespace);
+        foreach (var name in new[] { "history-1", "history-2" })
+        {
+            await harness.CreateRotationAsync(name, schedule);
+            await api.PatchStatusAsync(name, new CaRotationStatus(State: "Succeeded"), TestContext.Current.CancellationToken);
+        }
+
+        harness.Run(new FakeTimeProvider(TimeProvider.System.GetUtcNow()));
+        var reported = await harness.WaitForStatusAsync("history", status => status.LastRotation is not null, "the last rotation");
+        await Testing.Polling.UntilAsync(async () => (await harness.RotationsAsync()).Count == 1, "the older rotation deleted", TimeSpan.FromSeconds(30));
+
+        Assert.Equal("history-2", Assert.Single(await harness.RotationsAsync()).Metadata.Name);
+        Assert.Equal(("history-2", "Succeeded"), (reported.Status!.LastRotation, reported.Status.LastResult));
     }
 
     [Fact]

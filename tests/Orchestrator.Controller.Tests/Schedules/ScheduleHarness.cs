@@ -116,6 +116,23 @@ internal sealed class ScheduleHarness : IAsyncDisposable
         return (await FindAsync(schedule.Metadata.Name))!;
     }
 
+    /// <summary>A CaRotation owned by <paramref name="schedule"/>, as the controller would have made it.</summary>
+    public async Task CreateRotationAsync(string name, CaRotationSchedule schedule)
+    {
+        var rotation = new CaRotation
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = name,
+                NamespaceProperty = Namespace,
+                Labels = new Dictionary<string, string> { [CaRotationScheduleDefinition.ScheduleLabel] = schedule.Metadata.Name },
+                OwnerReferences = [new V1OwnerReference { ApiVersion = CaRotationDefinition.ApiVersion, Kind = CaRotationScheduleDefinition.Kind, Name = schedule.Metadata.Name, Uid = schedule.Metadata.Uid, Controller = true }],
+            },
+            Spec = schedule.Spec.Template,
+        };
+        Assert.True(await new ScheduleApi(Client, Namespace).CreateRotationAsync(rotation, Token));
+    }
+
     public async Task<CaRotationSchedule?> FindAsync(string name)
     {
         try
