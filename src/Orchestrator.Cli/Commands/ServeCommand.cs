@@ -4,6 +4,7 @@ using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Orchestrator.Controller.Schedules;
 using Orchestrator.Controller.Serving;
 using Orchestrator.Controller.Specs;
 using Orchestrator.Controller.State;
@@ -68,6 +69,7 @@ internal static class ServeCommand
             address,
             term => new KubernetesRotationStore(client, settings.Namespace, TimeProvider.System, term),
             loggers => new CaRotationInputReader(client, settings.Namespace, ownCluster, clientOptions, loggers, TimeProvider.System),
+            new KubeconfigRegionClients(client, settings.Namespace, clientOptions),
             builder => Logging(builder, verbose),
             cancellationToken);
         return ExitCodes.Success;

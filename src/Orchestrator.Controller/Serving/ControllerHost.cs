@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Controller.Metrics;
+using Orchestrator.Controller.Schedules;
 using Orchestrator.Core.Persistence;
 
 namespace Orchestrator.Controller.Serving;
@@ -23,12 +24,14 @@ public static class ControllerHost
 
     /// <param name="storeForTerm">The rotations' store for one leadership term; it refuses writes once the term's token ends.</param>
     /// <param name="inputs">Reads a CaRotation into the engine's input.</param>
+    /// <param name="scheduleRegions">Reaches the regions whose CA Secrets the CaRotationSchedules watch.</param>
     public static async Task RunAsync(
         IKubernetes client,
         ControllerSettings settings,
         IPEndPoint healthAddress,
         Func<CancellationToken, IRotationStore> storeForTerm,
         Func<ILoggerFactory, IRotationInputReader> inputs,
+        IRegionClients scheduleRegions,
         Action<ILoggingBuilder> logging,
         CancellationToken cancellationToken)
     {
@@ -54,6 +57,7 @@ public static class ControllerHost
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddSingleton<CaExpiryBoard>();
+        builder.Services.AddSingleton(scheduleRegions);
         builder.Services.AddSingleton<Func<CancellationToken, ControllerContext>>(provider => term =>
         {
             var loggers = provider.GetRequiredService<ILoggerFactory>();

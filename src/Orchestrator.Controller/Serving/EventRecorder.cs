@@ -9,7 +9,7 @@ using Orchestrator.Controller.Resources;
 namespace Orchestrator.Controller.Serving;
 
 /// <summary>
-/// Writes Kubernetes Events on a CaRotation, the way <c>kubectl describe</c> and <c>kubectl get events</c> show them.
+/// Writes Kubernetes Events on a CaRotation or a CaRotationSchedule, the way <c>kubectl describe</c> and <c>kubectl get events</c> show them.
 /// The same Event again (same object, type, reason and message) is counted on the Event already written, as
 /// client-go's recorder does, rather than flooding the namespace. An Event is a report, not state: one that cannot
 /// be written is logged and the work goes on.
@@ -25,9 +25,14 @@ internal sealed partial class EventRecorder(IKubernetes client, string identity,
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Namespace, string Uid, string Type, string Reason, string Message), Written> _written = [];
 
-    public async Task RecordAsync(CaRotation rotation, string type, string reason, string message, CancellationToken cancellationToken)
+    public Task RecordAsync(CaRotation rotation, string type, string reason, string message, CancellationToken cancellationToken) =>
+        RecordAsync(CaRotationDefinition.Kind, rotation.Metadata, type, reason, message, cancellationToken);
+
+    public Task RecordAsync(CaRotationSchedule schedule, string type, string reason, string message, CancellationToken cancellationToken) =>
+        RecordAsync(CaRotationScheduleDefinition.Kind, schedule.Metadata, type, reason, message, cancellationToken);
+
+    private async Task RecordAsync(string kind, V1ObjectMeta metadata, string type, string reason, string message, CancellationToken cancellationToken)
     {
-        var metadata = rotation.Metadata;
         var key = (metadata.NamespaceProperty, metadata.Uid ?? metadata.Name, type, reason, message);
         var now = time.GetUtcNow().UtcDateTime;
         try
@@ -40,7 +45,7 @@ internal sealed partial class EventRecorder(IKubernetes client, string identity,
 
             var written = earlier is not null && await CountAgainAsync(earlier, metadata.NamespaceProperty, now, cancellationToken) is { } counted
                 ? counted
-                : await CreateAsync(rotation, type, reason, message, now, cancellationToken);
+                : await CreateAsync(kind, metadata, type, reason, message, now, cancellationToken);
             lock (_gate)
             {
                 if (_written.Count >= Remembered && !_written.ContainsKey(key))
@@ -53,7 +58,7 @@ internal sealed partial class EventRecorder(IKubernetes client, string identity,
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            LogEventLost(logger, reason, metadata.Name, failure.Message);
+            LogEventLost(logger, reason, kind, metadata.Name, failure.Message);
         }
     }
 
@@ -76,16 +81,15 @@ internal sealed partial class EventRecorder(IKubernetes client, string identity,
         }
     }
 
-    private async Task<Written> CreateAsync(CaRotation rotation, string type, string reason, string message, DateTime now, CancellationToken cancellationToken)
+    private async Task<Written> CreateAsync(string kind, V1ObjectMeta metadata, string type, string reason, string message, DateTime now, CancellationToken cancellationToken)
     {
-        var metadata = rotation.Metadata;
         var recorded = new Corev1Event
         {
             Metadata = new V1ObjectMeta { GenerateName = metadata.Name + ".", NamespaceProperty = metadata.NamespaceProperty },
             InvolvedObject = new V1ObjectReference
             {
                 ApiVersion = CaRotationDefinition.ApiVersion,
-                Kind = CaRotationDefinition.Kind,
+                Kind = kind,
                 Name = metadata.Name,
                 NamespaceProperty = metadata.NamespaceProperty,
                 Uid = metadata.Uid,
@@ -104,8 +108,8 @@ internal sealed partial class EventRecorder(IKubernetes client, string identity,
         return new Written(created.Metadata.Name, 1);
     }
 
-    [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "the Event {Reason} on CaRotation {Name} could not be written: {Problem}")]
-    private static partial void LogEventLost(ILogger logger, string reason, string name, string problem);
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "the Event {Reason} on {Kind} {Name} could not be written: {Problem}")]
+    private static partial void LogEventLost(ILogger logger, string reason, string kind, string name, string problem);
 
     private sealed record Written(string Name, int Count);
 }

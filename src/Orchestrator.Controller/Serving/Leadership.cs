@@ -4,6 +4,7 @@ using k8s.LeaderElection.ResourceLock;
 using k8s.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Controller.Schedules;
 
 namespace Orchestrator.Controller.Serving;
 
@@ -17,6 +18,7 @@ internal sealed partial class Leadership(
     IKubernetes client,
     ControllerSettings settings,
     Func<CancellationToken, ControllerContext> contextForTerm,
+    IRegionClients scheduleRegions,
     ReadinessProbe readiness,
     ILogger<Leadership> logger) : BackgroundService
 {
@@ -39,7 +41,9 @@ internal sealed partial class Leadership(
                 LogLeading(logger, settings.Identity, settings.LeaseName);
                 term = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 var token = term.Token;
-                work = Task.Run(() => new RotationController(contextForTerm(token)).RunAsync(token), CancellationToken.None);
+                work = Task.WhenAll(
+                    Task.Run(() => new RotationController(contextForTerm(token)).RunAsync(token), CancellationToken.None),
+                    Task.Run(() => new ScheduleController(ScheduleContext.Of(contextForTerm(token), client, scheduleRegions)).RunAsync(token), CancellationToken.None));
             };
             elector.OnStoppedLeading += () =>
             {

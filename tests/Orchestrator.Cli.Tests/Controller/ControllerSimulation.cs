@@ -13,8 +13,9 @@ using Orchestrator.Testing;
 namespace Orchestrator.Cli.Tests.Controller;
 
 /// <summary>
-/// Two simulated regions with the CaRotation CRD in region1, the cluster the controllers are pointed at; the regions'
-/// kubeconfig in a Secret beside the CaRotations; and <c>orchestrator serve</c> replicas as real child processes.
+/// Two simulated regions with the CaRotation and CaRotationSchedule CRDs in region1, the cluster the controllers are
+/// pointed at; the regions' kubeconfig in a Secret beside the CaRotations; and <c>orchestrator serve</c> replicas as
+/// real child processes.
 /// </summary>
 internal sealed class ControllerSimulation : IAsyncDisposable
 {
@@ -38,15 +39,19 @@ internal sealed class ControllerSimulation : IAsyncDisposable
 
     public IReadOnlyList<OrchestratorProcess> Replicas => _replicas;
 
-    public static async Task<ControllerSimulation> StartAsync(int regions = 2)
+    /// <param name="caValidityDays">How long the simulated CA is valid from now: a few days make it due for a schedule.</param>
+    public static async Task<ControllerSimulation> StartAsync(int regions = 2, int caValidityDays = 3650)
     {
-        var clusters = await SimulatedClusters.StartAsync(regions);
+        var clusters = await SimulatedClusters.StartAsync(regions, caValidityDays: caValidityDays);
         var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(clusters.Simulation.KubeconfigPath, "region1");
         var client = new k8s.Kubernetes(config);
         var simulation = new ControllerSimulation(clusters, client);
         var cancellationToken = TestContext.Current.CancellationToken;
-        var definition = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(RepositoryFiles.PathOf("samples", "deploy", "crd-carotation.yaml"), cancellationToken));
-        await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(definition, cancellationToken: cancellationToken);
+        foreach (var file in new[] { "crd-carotation.yaml", "crd-carotationschedule.yaml" })
+        {
+            var definition = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(RepositoryFiles.PathOf("samples", "deploy", file), cancellationToken));
+            await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(definition, cancellationToken: cancellationToken);
+        }
         await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ControllerNamespace } }, cancellationToken: cancellationToken);
         await client.CoreV1.CreateNamespacedSecretAsync(
             new V1Secret

@@ -13,11 +13,13 @@ public sealed class DeployKubectlTests(SimulationFixture fixture) : IClassFixtur
     [
         DeployFiles.ControllerNamespace,
         DeployFiles.CaRotationDefinition,
+        DeployFiles.ScheduleDefinition,
         DeployFiles.ServiceAccount,
         DeployFiles.Rbac,
         DeployFiles.KubeconfigSecretExample,
         DeployFiles.Deployment,
         DeployFiles.CaRotationExample,
+        DeployFiles.ScheduleExample,
     ];
 
     [Fact]
@@ -60,12 +62,17 @@ public sealed class DeployKubectlTests(SimulationFixture fixture) : IClassFixtur
                 await kubectl.SucceedAsync("wait", "--for=condition=Established", $"crd/{CaRotationDefinition.Plural}.{CaRotationDefinition.Group}", "--timeout=30s");
             }
 
+            if (file == DeployFiles.ScheduleDefinition)
+            {
+                await kubectl.SucceedAsync("wait", "--for=condition=Established", $"crd/{CaRotationScheduleDefinition.Plural}.{CaRotationDefinition.Group}", "--timeout=30s");
+            }
+
             await kubectl.SucceedAsync("get", "-n", controllerNamespace, "-f", DeployFiles.PathOf(file));
             applied.Add(file);
         }
 
         // What must reach the server whatever else it serves: the controller's namespace, its resource and the examples.
-        Assert.Subset(applied.ToHashSet(), new HashSet<string> { DeployFiles.ControllerNamespace, DeployFiles.CaRotationDefinition, DeployFiles.KubeconfigSecretExample, DeployFiles.CaRotationExample });
+        Assert.Subset(applied.ToHashSet(), new HashSet<string> { DeployFiles.ControllerNamespace, DeployFiles.CaRotationDefinition, DeployFiles.ScheduleDefinition, DeployFiles.KubeconfigSecretExample, DeployFiles.CaRotationExample, DeployFiles.ScheduleExample });
         if (notServed.Count > 0)
         {
             TestContext.Current.AddWarning($"the simulated API server does not serve the kinds of {string.Join("; ", notServed)}: those files were only parsed strictly");
@@ -74,8 +81,8 @@ public sealed class DeployKubectlTests(SimulationFixture fixture) : IClassFixtur
 
     /// <summary>apiVersion/kind of every object in a file.</summary>
     private static HashSet<string> KindsOf(string file) =>
-        file == DeployFiles.CaRotationExample
-            ? [$"{CaRotationDefinition.ApiVersion}/{CaRotationDefinition.Kind}"]
+        file == DeployFiles.CaRotationExample ? [$"{CaRotationDefinition.ApiVersion}/{CaRotationDefinition.Kind}"]
+            : file == DeployFiles.ScheduleExample ? [$"{CaRotationDefinition.ApiVersion}/{CaRotationScheduleDefinition.Kind}"]
             : DeployManifests.Load(DeployFiles.PathOf(file)).Cast<IKubernetesObject>().Select(value => $"{value.ApiVersion}/{value.Kind}").ToHashSet();
 
     /// <summary>apiVersion/kind of every kind the server announces now (the columns end APIVERSION NAMESPACED KIND).</summary>

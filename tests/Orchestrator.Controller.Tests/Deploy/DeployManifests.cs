@@ -19,6 +19,14 @@ internal static class DeployManifests
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
+    private static readonly JsonSerializerOptions StrictSchedule = new(CaRotationScheduleJsonContext.Default.Options)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>The examples of the orchestrator's own kinds, which the client's YAML reader cannot build.</summary>
+    public static bool IsOwnKindExample(string name) => name is DeployFiles.CaRotationExample or DeployFiles.ScheduleExample;
+
     /// <summary>The built-in kinds' objects of one file, in the client's model types.</summary>
     public static IReadOnlyList<object> Load(string path) => Parse(File.ReadAllText(path));
 
@@ -26,7 +34,7 @@ internal static class DeployManifests
 
     /// <summary>The objects of the manifests a user applies, and the region Role of <c>samples/rbac.yaml</c> they refer to.</summary>
     public static IReadOnlyList<object> All() =>
-        [.. DeployFiles.Manifests.Where(name => name != DeployFiles.CaRotationExample).SelectMany(name => Load(DeployFiles.PathOf(name))), .. Load(DeployFiles.RegionRbacPath)];
+        [.. DeployFiles.Manifests.Where(name => !IsOwnKindExample(name)).SelectMany(name => Load(DeployFiles.PathOf(name))), .. Load(DeployFiles.RegionRbacPath)];
 
     /// <summary>The files the kustomization installs, in its order.</summary>
     public static IReadOnlyList<string> KustomizationResources()
@@ -45,10 +53,18 @@ internal static class DeployManifests
     /// </summary>
     public static CaRotation LoadCaRotation(string path) => ParseCaRotation(File.ReadAllText(path));
 
-    public static CaRotation ParseCaRotation(string yaml)
+    public static CaRotation ParseCaRotation(string yaml) =>
+        (CaRotation)JsonSerializer.Deserialize(Json(yaml), StrictCaRotation.GetTypeInfo(typeof(CaRotation)))!;
+
+    /// <summary>A CaRotationSchedule manifest, read as strictly as <see cref="LoadCaRotation"/>.</summary>
+    public static CaRotationSchedule LoadSchedule(string path) => ParseSchedule(File.ReadAllText(path));
+
+    public static CaRotationSchedule ParseSchedule(string yaml) =>
+        (CaRotationSchedule)JsonSerializer.Deserialize(Json(yaml), StrictSchedule.GetTypeInfo(typeof(CaRotationSchedule)))!;
+
+    private static string Json(string yaml)
     {
         var untyped = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build().Deserialize<object>(yaml);
-        var json = new SerializerBuilder().JsonCompatible().Build().Serialize(untyped);
-        return (CaRotation)JsonSerializer.Deserialize(json, StrictCaRotation.GetTypeInfo(typeof(CaRotation)))!;
+        return new SerializerBuilder().JsonCompatible().Build().Serialize(untyped);
     }
 }

@@ -24,13 +24,21 @@ public sealed class ManifestParsingTests
                 continue;
             }
 
+            if (name == DeployFiles.ScheduleExample)
+            {
+                var schedule = DeployManifests.LoadSchedule(path);
+                Assert.Equal(CaRotationDefinition.ApiVersion, schedule.ApiVersion);
+                kinds.Add(schedule.Kind);
+                continue;
+            }
+
             var objects = DeployManifests.Load(path);
             Assert.NotEmpty(objects);
             kinds.AddRange(objects.Cast<IKubernetesObject>().Select(value => value.Kind));
         }
 
         Assert.Equal(
-            ["CaRotation", "CustomResourceDefinition", "Deployment", "Namespace", "Role", "RoleBinding", "RoleBinding", "Secret", "ServiceAccount"],
+            ["CaRotation", "CaRotationSchedule", "CustomResourceDefinition", "CustomResourceDefinition", "Deployment", "Namespace", "Role", "RoleBinding", "RoleBinding", "Secret", "ServiceAccount"],
             kinds.Order(StringComparer.Ordinal));
     }
 
@@ -71,10 +79,10 @@ public sealed class ManifestParsingTests
         var resources = DeployManifests.KustomizationResources();
 
         Assert.Equal(
-            [DeployFiles.ControllerNamespace, DeployFiles.CaRotationDefinition, DeployFiles.ServiceAccount, DeployFiles.Rbac, DeployFiles.Deployment],
+            [DeployFiles.ControllerNamespace, DeployFiles.CaRotationDefinition, DeployFiles.ScheduleDefinition, DeployFiles.ServiceAccount, DeployFiles.Rbac, DeployFiles.Deployment],
             resources);
         Assert.Equal(
-            DeployFiles.Manifests.Except([DeployFiles.CaRotationExample, DeployFiles.KubeconfigSecretExample]),
+            DeployFiles.Manifests.Except([DeployFiles.CaRotationExample, DeployFiles.ScheduleExample, DeployFiles.KubeconfigSecretExample]),
             resources.Order(StringComparer.Ordinal));
     }
 }

@@ -18,6 +18,8 @@ public sealed class RbacTests
 
         string[] expected =
         [
+            "cassandra.orchestrator.io carotations * create",
+            "cassandra.orchestrator.io carotations * delete",
             "cassandra.orchestrator.io carotations * get",
             "cassandra.orchestrator.io carotations * list",
             "cassandra.orchestrator.io carotations * patch",
@@ -27,6 +29,12 @@ public sealed class RbacTests
             "cassandra.orchestrator.io carotations/status * get",
             "cassandra.orchestrator.io carotations/status * patch",
             "cassandra.orchestrator.io carotations/status * update",
+            "cassandra.orchestrator.io carotationschedules * get",
+            "cassandra.orchestrator.io carotationschedules * list",
+            "cassandra.orchestrator.io carotationschedules * watch",
+            "cassandra.orchestrator.io carotationschedules/status * get",
+            "cassandra.orchestrator.io carotationschedules/status * patch",
+            "cassandra.orchestrator.io carotationschedules/status * update",
             "coordination.k8s.io leases * create",
             "coordination.k8s.io leases orchestrator-controller get",
             "coordination.k8s.io leases orchestrator-controller update",

@@ -56,7 +56,7 @@ public sealed class CaRotationSchemaTests
         }
     }
 
-    private static void Compare(JsonTypeInfo info, YamlMappingNode schema, string path, List<string> problems)
+    internal static void Compare(JsonTypeInfo info, YamlMappingNode schema, string path, List<string> problems)
     {
         var schemaType = CrdSchema.Find(schema, "type") is YamlScalarNode scalar ? scalar.Value : null;
         var expected = SchemaTypeOf(info);
@@ -98,7 +98,7 @@ public sealed class CaRotationSchemaTests
         problems.AddRange(names.Except(info.Properties.Select(property => property.Name)).Select(name => $"{path}.{name}: in the CRD, not in the C# types"));
     }
 
-    private static void CheckRequired(JsonTypeInfo info, YamlMappingNode schema, string path, List<string> problems)
+    internal static void CheckRequired(JsonTypeInfo info, YamlMappingNode schema, string path, List<string> problems)
     {
         if (info.Type == typeof(V1ObjectMeta))
         {

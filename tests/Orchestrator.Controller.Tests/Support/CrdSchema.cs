@@ -5,10 +5,11 @@ namespace Orchestrator.Controller.Tests.Support;
 /// <summary>The CaRotation CustomResourceDefinition as YAML nodes, for tests that hold the C# types against it.</summary>
 internal static class CrdSchema
 {
-    public static YamlMappingNode Load()
+    /// <param name="file">The CRD's file in samples/deploy; the CaRotation's when left out.</param>
+    public static YamlMappingNode Load(string file = DeployFiles.CaRotationDefinition)
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(DeployFiles.PathOf(DeployFiles.CaRotationDefinition))));
+        stream.Load(new StringReader(File.ReadAllText(DeployFiles.PathOf(file))));
         return (YamlMappingNode)stream.Documents.Single().RootNode;
     }
 

@@ -5,6 +5,8 @@ internal static class DeployFiles
 {
     public const string CaRotationDefinition = "crd-carotation.yaml";
     public const string CaRotationExample = "carotation-example.yaml";
+    public const string ScheduleDefinition = "crd-carotationschedule.yaml";
+    public const string ScheduleExample = "carotationschedule-example.yaml";
     public const string ControllerNamespace = "namespace.yaml";
     public const string ServiceAccount = "serviceaccount.yaml";
     public const string Rbac = "rbac.yaml";
