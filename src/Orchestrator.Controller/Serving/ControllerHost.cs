@@ -7,13 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Controller.Metrics;
+using Orchestrator.Controller.Regions;
 using Orchestrator.Core.Persistence;
 
 namespace Orchestrator.Controller.Serving;
 
 /// <summary>
 /// <c>orchestrator serve</c>'s generic host: the leader election and, while leading, the rotations; <c>/healthz</c>
-/// and <c>/readyz</c> on the health address. It stops when the token ends (SIGTERM, Ctrl-C): the work saves where it
+/// and <c>/readyz</c> and <c>/metrics</c> on the health address. It stops when the token ends (SIGTERM, Ctrl-C): the work saves where it
 /// is, and the Lease is released.
 /// </summary>
 public static class ControllerHost
@@ -54,6 +55,7 @@ public static class ControllerHost
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddSingleton<CaExpiryBoard>();
+        builder.Services.AddControllerMetrics();
         builder.Services.AddSingleton<Func<CancellationToken, ControllerContext>>(provider => term =>
         {
             var loggers = provider.GetRequiredService<ILoggerFactory>();
@@ -63,17 +65,19 @@ public static class ControllerHost
                 new CaRotationApi(client, settings.Namespace),
                 new EventRecorder(client, settings.Identity, time, loggers.CreateLogger<EventRecorder>()),
                 storeForTerm(term),
-                inputs(loggers),
+                new ReportingInputReader(inputs(loggers), provider.GetRequiredService<CaExpiryBoard>(), time),
                 time,
                 loggers,
                 static _ => { },
-                provider.GetRequiredService<CaExpiryBoard>());
+                provider.GetRequiredService<CaExpiryBoard>(),
+                provider.GetRequiredService<ControllerMetrics>());
         });
         builder.Services.AddHostedService<Leadership>();
 
         await using var app = builder.Build();
         var readiness = app.Services.GetRequiredService<ReadinessProbe>();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapControllerMetrics();
         app.MapGet("/readyz", () => readiness.Ready ? Results.Text("ok") : Results.Text("not ready: no leader seen yet", statusCode: StatusCodes.Status503ServiceUnavailable));
         await app.RunAsync(cancellationToken);
     }

@@ -4,6 +4,7 @@ using k8s.LeaderElection.ResourceLock;
 using k8s.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Controller.Metrics;
 
 namespace Orchestrator.Controller.Serving;
 
@@ -18,6 +19,7 @@ internal sealed partial class Leadership(
     ControllerSettings settings,
     Func<CancellationToken, ControllerContext> contextForTerm,
     ReadinessProbe readiness,
+    ControllerMetrics metrics,
     ILogger<Leadership> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,6 +39,7 @@ internal sealed partial class Leadership(
             elector.OnStartedLeading += () =>
             {
                 LogLeading(logger, settings.Identity, settings.LeaseName);
+                metrics.Leading(true);
                 term = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 var token = term.Token;
                 work = Task.Run(() => new RotationController(contextForTerm(token)).RunAsync(token), CancellationToken.None);
@@ -46,6 +49,7 @@ internal sealed partial class Leadership(
                 if (term is not null)
                 {
                     LogStoppedLeading(logger, settings.Identity);
+                    metrics.Leading(false);
                     term.Cancel();
                 }
             };
@@ -71,6 +75,7 @@ internal sealed partial class Leadership(
             }
             finally
             {
+                metrics.Leading(false);
                 if (term is not null)
                 {
                     await term.CancelAsync();

@@ -63,6 +63,13 @@ internal sealed partial class RotationReporter : IAsyncDisposable
         _work.Writer.TryWrite(token => _events.RecordAsync(resource, type, reason, message, token));
     }
 
+    /// <summary>An Event on a region's CA Secret, written in turn with the CaRotation's.</summary>
+    public void SecretEvent(SecretEventTarget target, string type, string reason, string message)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        _work.Writer.TryWrite(token => _events.RecordAsync(target.Api, target.Secret, type, reason, message, token));
+    }
+
     public void Status(CaRotationStatus status)
     {
         lock (_gate)
