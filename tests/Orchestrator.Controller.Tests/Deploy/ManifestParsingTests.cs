@@ -30,7 +30,7 @@ public sealed class ManifestParsingTests
         }
 
         Assert.Equal(
-            ["CaRotation", "CustomResourceDefinition", "Deployment", "Namespace", "Role", "RoleBinding", "RoleBinding", "Secret", "ServiceAccount"],
+            ["CaRotation", "CustomResourceDefinition", "Deployment", "Namespace", "Role", "Role", "RoleBinding", "RoleBinding", "RoleBinding", "Secret", "ServiceAccount"],
             kinds.Order(StringComparer.Ordinal));
     }
 
