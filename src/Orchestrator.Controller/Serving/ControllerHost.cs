@@ -13,9 +13,9 @@ using Orchestrator.Core.Persistence;
 namespace Orchestrator.Controller.Serving;
 
 /// <summary>
-/// <c>orchestrator serve</c>'s generic host: the leader election and, while leading, the rotations; <c>/healthz</c>
-/// and <c>/readyz</c> and <c>/metrics</c> on the health address. It stops when the token ends (SIGTERM, Ctrl-C): the work saves where it
-/// is, and the Lease is released.
+/// <c>orchestrator serve</c>'s generic host: the leader election and, while leading, the rotations; <c>/healthz</c>,
+/// <c>/readyz</c> and <c>/metrics</c> on the health address. It stops when the token ends (SIGTERM, Ctrl-C): the work
+/// saves where it is, and the Lease is released.
 /// </summary>
 public static class ControllerHost
 {
@@ -77,8 +77,8 @@ public static class ControllerHost
         await using var app = builder.Build();
         var readiness = app.Services.GetRequiredService<ReadinessProbe>();
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapControllerMetrics();
         app.MapGet("/readyz", () => readiness.Ready ? Results.Text("ok") : Results.Text("not ready: no leader seen yet", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapControllerMetrics();
         await app.RunAsync(cancellationToken);
     }
 }

@@ -85,6 +85,20 @@ internal sealed partial class RotationReporter : IAsyncDisposable
         _work.Writer.TryWrite(WriteStatusAsync);
     }
 
+    /// <summary>Waits until what was asked for so far is written (or dropped, once the term has ended).</summary>
+    public async Task FlushAsync(CancellationToken term)
+    {
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_work.Writer.TryWrite(_ =>
+        {
+            written.TrySetResult();
+            return Task.CompletedTask;
+        }))
+        {
+            await written.Task.WaitAsync(term);
+        }
+    }
+
     /// <summary>Writes what was asked for, then stops.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -291,6 +291,8 @@ internal sealed partial class RotationWorker
             return Next.Done;
         }
 
+        // The Events on the regions' CA Secrets are written with the regions' clients, which go when the run's clusters do.
+        await reporter.FlushAsync(term);
         reporter.Status(StatusOf(rotation, Current, reporter));
         switch (outcome)
         {
