@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Orchestrator.Controller.Metrics;
 
@@ -22,9 +23,13 @@ internal static class MetricsEndpoint
         // OpenTelemetry's exporter, though still a beta, rather than the stable prometheus-net: prometheus-net's Meter
         // adapter names every metric "<meter>_<instrument>" (orchestrator_controller_...) and exports counters as gauges,
         // so the names alerting relies on could not come from the Meter through it; this one keeps the instrument names.
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(ControllerMetrics.MeterName)
-            .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("orchestrator"))
+            .WithMetrics(metrics => metrics
+                .AddMeter(ControllerMetrics.MeterName)
+
+                // Each scrape reads the instruments afresh: scrapes come seconds apart, and a cached answer would lag them.
+                .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
 
