@@ -6,6 +6,9 @@ namespace Orchestrator.Kubernetes;
 /// <summary>Clients of a cluster other than a rotation's regions (the controller's own), with a region client's checks.</summary>
 public static class ClusterClients
 {
+    /// <summary>How <see cref="KubernetesClientOptions.RequestHandlers"/> names the cluster of a client made here.</summary>
+    public const string OwnCluster = "controller";
+
     /// <summary>
     /// A client for <paramref name="config"/> that checks the server's certificate as kubectl does (chain and host
     /// name) and can stream lists and watches of any resource. It lives as long as the process that makes it.
@@ -19,6 +22,6 @@ public static class ClusterClients
         config.FirstMessageHandlerSetup = handler => validator.ApplyTo(handler.SslOptions);
         config.UserAgent = options.UserAgent;
         config.HttpClientTimeout = options.RequestTimeout;
-        return new RegionClient(config, []);
+        return new RegionClient(config, [.. options.RequestHandlers?.Invoke(OwnCluster) ?? []]);
     }
 }

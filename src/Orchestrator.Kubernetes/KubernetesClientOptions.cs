@@ -1,3 +1,5 @@
+using System.Net.Http;
+
 namespace Orchestrator.Kubernetes;
 
 /// <summary>How the orchestrator talks to each region's Kubernetes API.</summary>
@@ -18,6 +20,12 @@ public sealed record KubernetesClientOptions
 
     /// <summary>The <c>User-Agent</c> of every request, as the API server's audit log shows it.</summary>
     public string UserAgent { get; init; } = "orchestrator/1.0";
+
+    /// <summary>
+    /// Handlers put in front of every request of a client, made afresh for each client (a handler belongs to one),
+    /// given the name of the cluster it reaches: the region's, or <see cref="ClusterClients.OwnCluster"/>. Default none.
+    /// </summary>
+    public Func<string, IReadOnlyList<DelegatingHandler>>? RequestHandlers { get; init; }
 
     /// <summary>What is wrong with these options, if anything.</summary>
     internal IEnumerable<string> Problems()

@@ -49,7 +49,7 @@ public sealed class KubernetesClusterConnector(ILoggerFactory loggers, TimeProvi
         RegionClient client;
         try
         {
-            client = new RegionClient(config, RequestHandlers?.Invoke() ?? []);
+            client = new RegionClient(config, [.. _options.RequestHandlers?.Invoke(region.Name) ?? [], .. RequestHandlers?.Invoke() ?? []]);
         }
         catch (Exception problem) when (problem is k8s.Exceptions.KubeConfigException or UriFormatException)
         {

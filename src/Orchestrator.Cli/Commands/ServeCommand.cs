@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Orchestrator.Controller.Schedules;
+using Orchestrator.Controller.Metrics;
 using Orchestrator.Controller.Serving;
 using Orchestrator.Controller.Specs;
 using Orchestrator.Controller.State;
@@ -47,15 +48,21 @@ internal static class ServeCommand
             var address = HealthAddress(parse.GetValue(health)!);
             var (ownCluster, watched) = OwnCluster.Configuration(parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(@namespace));
             var settings = new ControllerSettings(watched, ControllerSettings.NewIdentity());
-            var clientOptions = new KubernetesClientOptions { UserAgent = $"{UserAgent} ({settings.Identity})" };
+            var requests = new KubernetesRequestMetrics();
+            var clientOptions = new KubernetesClientOptions
+            {
+                UserAgent = $"{UserAgent} ({settings.Identity})",
+                RequestHandlers = cluster => [requests.HandlerFor(cluster)],
+            };
             var client = ClusterClients.Create(ownCluster(), clientOptions);
-            return RunAsync(client, ownCluster, clientOptions, settings, address, parse.GetValue<bool>("--verbose"), cancellationToken);
+            return RunAsync(client, requests, ownCluster, clientOptions, settings, address, parse.GetValue<bool>("--verbose"), cancellationToken);
         }));
         return command;
     }
 
     private static async Task<int> RunAsync(
         IKubernetes client,
+        KubernetesRequestMetrics requests,
         Func<KubernetesClientConfiguration> ownCluster,
         KubernetesClientOptions clientOptions,
         ControllerSettings settings,
@@ -63,6 +70,7 @@ internal static class ServeCommand
         bool verbose,
         CancellationToken cancellationToken)
     {
+        using var counted = requests;
         await ControllerHost.RunAsync(
             client,
             settings,

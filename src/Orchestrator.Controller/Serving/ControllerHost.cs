@@ -8,14 +8,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Controller.Metrics;
 using Orchestrator.Controller.Schedules;
+using Orchestrator.Controller.Regions;
 using Orchestrator.Core.Persistence;
 
 namespace Orchestrator.Controller.Serving;
 
 /// <summary>
-/// <c>orchestrator serve</c>'s generic host: the leader election and, while leading, the rotations; <c>/healthz</c>
-/// and <c>/readyz</c> on the health address. It stops when the token ends (SIGTERM, Ctrl-C): the work saves where it
-/// is, and the Lease is released.
+/// <c>orchestrator serve</c>'s generic host: the leader election and, while leading, the rotations; <c>/healthz</c>,
+/// <c>/readyz</c> and <c>/metrics</c> on the health address. It stops when the token ends (SIGTERM, Ctrl-C): the work
+/// saves where it is, and the Lease is released.
 /// </summary>
 public static class ControllerHost
 {
@@ -58,6 +59,7 @@ public static class ControllerHost
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddSingleton<CaExpiryBoard>();
         builder.Services.AddSingleton(scheduleRegions);
+        builder.Services.AddControllerMetrics();
         builder.Services.AddSingleton<Func<CancellationToken, ControllerContext>>(provider => term =>
         {
             var loggers = provider.GetRequiredService<ILoggerFactory>();
@@ -67,11 +69,12 @@ public static class ControllerHost
                 new CaRotationApi(client, settings.Namespace),
                 new EventRecorder(client, settings.Identity, time, loggers.CreateLogger<EventRecorder>()),
                 storeForTerm(term),
-                inputs(loggers),
+                new ReportingInputReader(inputs(loggers), provider.GetRequiredService<CaExpiryBoard>(), time),
                 time,
                 loggers,
                 static _ => { },
-                provider.GetRequiredService<CaExpiryBoard>());
+                provider.GetRequiredService<CaExpiryBoard>(),
+                provider.GetRequiredService<ControllerMetrics>());
         });
         builder.Services.AddHostedService<Leadership>();
 
@@ -79,6 +82,7 @@ public static class ControllerHost
         var readiness = app.Services.GetRequiredService<ReadinessProbe>();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", () => readiness.Ready ? Results.Text("ok") : Results.Text("not ready: no leader seen yet", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapControllerMetrics();
         await app.RunAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Orchestrator.Controller.Metrics;
 using Orchestrator.Controller.Resources;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Rollouts;
@@ -6,8 +7,18 @@ using StepStatus = Orchestrator.Core.Rotations.StepStatus;
 
 namespace Orchestrator.Controller.Serving;
 
-/// <summary>Tells a run's steps as Events on its CaRotation, and keeps the CaRotation's status where the run is.</summary>
-internal sealed class ControllerObserver(RotationReporter reporter, Func<Rotation, CaRotationStatus> statusOf, TimeProvider time) : IRotationObserver
+/// <summary>
+/// Tells a run's steps as Events on its CaRotation, and those of a region's step on that region's CA Secret too (so
+/// that <c>kubectl describe secret</c> shows them); keeps the CaRotation's status where the run is, and the metrics.
+/// </summary>
+/// <param name="secretEvents">Where Events about a region's CA Secret go, when known.</param>
+internal sealed class ControllerObserver(
+    RotationReporter reporter,
+    Func<Rotation, CaRotationStatus> statusOf,
+    TimeProvider time,
+    string name,
+    ControllerMetrics metrics,
+    Func<string, SecretEventTarget?> secretEvents) : IRotationObserver
 {
     /// <summary>A running wait's progress goes to the status at most this often; a step's end always does.</summary>
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);
@@ -16,19 +27,34 @@ internal sealed class ControllerObserver(RotationReporter reporter, Func<Rotatio
 
     public void StepStarted(Rotation rotation, StepRecord step)
     {
-        reporter.Event(EventRecorder.Normal, "StepStarted", $"step {step.Number}/{rotation.Steps.Count} {step.Label} started (attempt {step.Attempts})");
+        Event(step, EventRecorder.Normal, "StepStarted", $"step {step.Number}/{rotation.Steps.Count} {step.Label} started (attempt {step.Attempts})");
         reporter.Status(statusOf(rotation));
     }
 
     public void StepFinished(Rotation rotation, StepRecord step)
     {
+        var took = step.FinishedAt - step.StartedAt ?? TimeSpan.Zero;
+        var what = $"step {step.Number}/{rotation.Steps.Count} {step.Label}";
         if (step.Status == StepStatus.Succeeded)
         {
-            reporter.Event(EventRecorder.Normal, "StepSucceeded", $"step {step.Number}/{rotation.Steps.Count} {step.Label} succeeded" + (step.Detail is { } detail ? $": {detail}" : string.Empty));
+            Event(step, EventRecorder.Normal, "StepSucceeded", $"{what} succeeded" + (step.Detail is { } detail ? $": {detail}" : string.Empty));
+            if (step.Kind == StepKind.UpdateSecret)
+            {
+                Event(step, EventRecorder.Normal, "SecretUpdated", $"{what}: the CA Secret holds the phase's data" + (step.Detail is { } written ? $" ({written})" : string.Empty));
+            }
+            else if (step.Kind == StepKind.WaitRollout)
+            {
+                Event(step, EventRecorder.Normal, "RolloutComplete", $"{what}: every pod replaced and Ready" + (step.Detail is { } settled ? $" ({settled})" : string.Empty));
+            }
+
+            metrics.StepFinished(step.Kind, StepOutcomes.Succeeded, took);
         }
         else if (step.Status == StepStatus.Failed)
         {
-            reporter.Event(EventRecorder.Warning, "StepFailed", $"step {step.Number}/{rotation.Steps.Count} {step.Label} failed: {step.Error}");
+            // The engine fails a step whose deadline passed with the rollout timeout's length behind it; nothing else lasts that long.
+            var timedOut = took >= rotation.Spec.RolloutTimeout;
+            Event(step, EventRecorder.Warning, timedOut ? "StepTimedOut" : "StepFailed", $"{what} {(timedOut ? "timed out" : "failed")}: {step.Error}");
+            metrics.StepFinished(step.Kind, timedOut ? StepOutcomes.TimedOut : StepOutcomes.Failed, took);
         }
 
         reporter.Status(statusOf(rotation));
@@ -36,6 +62,11 @@ internal sealed class ControllerObserver(RotationReporter reporter, Func<Rotatio
 
     public void WaitProgress(Rotation rotation, StepRecord step, RolloutVerdict verdict)
     {
+        if (step.Region is { } region)
+        {
+            metrics.Rotations.Progress(name, region, verdict);
+        }
+
         var now = time.GetTimestamp();
         if (_lastProgress != 0 && time.GetElapsedTime(_lastProgress, now) < ProgressEvery)
         {
@@ -44,5 +75,14 @@ internal sealed class ControllerObserver(RotationReporter reporter, Func<Rotatio
 
         _lastProgress = now;
         reporter.Status(statusOf(rotation));
+    }
+
+    private void Event(StepRecord step, string type, string reason, string message)
+    {
+        reporter.Event(type, reason, message);
+        if (step.Region is { } region && secretEvents(region) is { } secret)
+        {
+            reporter.SecretEvent(secret, type, reason, message);
+        }
     }
 }

@@ -9,7 +9,7 @@ using Orchestrator.Controller.Resources;
 namespace Orchestrator.Controller.Serving;
 
 /// <summary>
-/// Writes Kubernetes Events on a CaRotation or a CaRotationSchedule, the way <c>kubectl describe</c> and <c>kubectl get events</c> show them.
+/// Writes Kubernetes Events on a CaRotation or a CaRotationSchedule, or on a region's CA Secret through that region's client, the way <c>kubectl describe</c> and <c>kubectl get events</c> show them.
 /// The same Event again (same object, type, reason and message) is counted on the Event already written, as
 /// client-go's recorder does, rather than flooding the namespace. An Event is a report, not state: one that cannot
 /// be written is logged and the work goes on.
@@ -25,15 +25,42 @@ internal sealed partial class EventRecorder(IKubernetes client, string identity,
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Namespace, string Uid, string Type, string Reason, string Message), Written> _written = [];
 
-    public Task RecordAsync(CaRotation rotation, string type, string reason, string message, CancellationToken cancellationToken) =>
-        RecordAsync(CaRotationDefinition.Kind, rotation.Metadata, type, reason, message, cancellationToken);
-
-    public Task RecordAsync(CaRotationSchedule schedule, string type, string reason, string message, CancellationToken cancellationToken) =>
-        RecordAsync(CaRotationScheduleDefinition.Kind, schedule.Metadata, type, reason, message, cancellationToken);
-
-    private async Task RecordAsync(string kind, V1ObjectMeta metadata, string type, string reason, string message, CancellationToken cancellationToken)
+    public Task RecordAsync(CaRotation rotation, string type, string reason, string message, CancellationToken cancellationToken)
     {
-        var key = (metadata.NamespaceProperty, metadata.Uid ?? metadata.Name, type, reason, message);
+        ArgumentNullException.ThrowIfNull(rotation);
+        var metadata = rotation.Metadata;
+        var involved = new V1ObjectReference
+        {
+            ApiVersion = CaRotationDefinition.ApiVersion,
+            Kind = CaRotationDefinition.Kind,
+            Name = metadata.Name,
+            NamespaceProperty = metadata.NamespaceProperty,
+            Uid = metadata.Uid,
+        };
+        return RecordAsync(client, involved, type, reason, message, cancellationToken);
+    }
+
+    public Task RecordAsync(CaRotationSchedule schedule, string type, string reason, string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var metadata = schedule.Metadata;
+        var involved = new V1ObjectReference
+        {
+            ApiVersion = CaRotationDefinition.ApiVersion,
+            Kind = CaRotationScheduleDefinition.Kind,
+            Name = metadata.Name,
+            NamespaceProperty = metadata.NamespaceProperty,
+            Uid = metadata.Uid,
+        };
+        return RecordAsync(client, involved, type, reason, message, cancellationToken);
+    }
+
+    /// <summary>Writes an Event about <paramref name="involved"/> with <paramref name="api"/>, the client of the cluster it is in.</summary>
+    public async Task RecordAsync(IKubernetes api, V1ObjectReference involved, string type, string reason, string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(involved);
+        var key = (involved.NamespaceProperty, involved.Uid ?? involved.Name, type, reason, message);
         var now = time.GetUtcNow().UtcDateTime;
         try
         {
@@ -43,9 +70,9 @@ internal sealed partial class EventRecorder(IKubernetes client, string identity,
                 _written.TryGetValue(key, out earlier);
             }
 
-            var written = earlier is not null && await CountAgainAsync(earlier, metadata.NamespaceProperty, now, cancellationToken) is { } counted
+            var written = earlier is not null && await CountAgainAsync(api, earlier, involved.NamespaceProperty, now, cancellationToken) is { } counted
                 ? counted
-                : await CreateAsync(kind, metadata, type, reason, message, now, cancellationToken);
+                : await CreateAsync(api, involved, type, reason, message, now, cancellationToken);
             lock (_gate)
             {
                 if (_written.Count >= Remembered && !_written.ContainsKey(key))
@@ -58,12 +85,12 @@ internal sealed partial class EventRecorder(IKubernetes client, string identity,
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            LogEventLost(logger, reason, kind, metadata.Name, failure.Message);
+            LogEventLost(logger, reason, involved.Kind, involved.Name, failure.Message);
         }
     }
 
     /// <summary>Adds one to the count of the Event written before; null when it is gone (Events expire), to write it anew.</summary>
-    private async Task<Written?> CountAgainAsync(Written earlier, string @namespace, DateTime now, CancellationToken cancellationToken)
+    private static async Task<Written?> CountAgainAsync(IKubernetes api, Written earlier, string @namespace, DateTime now, CancellationToken cancellationToken)
     {
         var count = earlier.Count + 1;
         var last = now.ToString("yyyy-MM-dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
@@ -72,7 +99,7 @@ internal sealed partial class EventRecorder(IKubernetes client, string identity,
             V1Patch.PatchType.MergePatch);
         try
         {
-            await client.CoreV1.PatchNamespacedEventAsync(patch, earlier.Name, @namespace, cancellationToken: cancellationToken);
+            await api.CoreV1.PatchNamespacedEventAsync(patch, earlier.Name, @namespace, cancellationToken: cancellationToken);
             return earlier with { Count = count };
         }
         catch (HttpOperationException gone) when (gone.Response.StatusCode == HttpStatusCode.NotFound)
@@ -81,19 +108,12 @@ internal sealed partial class EventRecorder(IKubernetes client, string identity,
         }
     }
 
-    private async Task<Written> CreateAsync(string kind, V1ObjectMeta metadata, string type, string reason, string message, DateTime now, CancellationToken cancellationToken)
+    private async Task<Written> CreateAsync(IKubernetes api, V1ObjectReference involved, string type, string reason, string message, DateTime now, CancellationToken cancellationToken)
     {
         var recorded = new Corev1Event
         {
-            Metadata = new V1ObjectMeta { GenerateName = metadata.Name + ".", NamespaceProperty = metadata.NamespaceProperty },
-            InvolvedObject = new V1ObjectReference
-            {
-                ApiVersion = CaRotationDefinition.ApiVersion,
-                Kind = kind,
-                Name = metadata.Name,
-                NamespaceProperty = metadata.NamespaceProperty,
-                Uid = metadata.Uid,
-            },
+            Metadata = new V1ObjectMeta { GenerateName = involved.Name + ".", NamespaceProperty = involved.NamespaceProperty },
+            InvolvedObject = involved,
             Type = type,
             Reason = reason,
             Message = message,
@@ -104,7 +124,7 @@ internal sealed partial class EventRecorder(IKubernetes client, string identity,
             LastTimestamp = now,
             Count = 1,
         };
-        var created = await client.CoreV1.CreateNamespacedEventAsync(recorded, metadata.NamespaceProperty, cancellationToken: cancellationToken);
+        var created = await api.CoreV1.CreateNamespacedEventAsync(recorded, involved.NamespaceProperty, cancellationToken: cancellationToken);
         return new Written(created.Metadata.Name, 1);
     }
 

@@ -5,6 +5,7 @@ using k8s.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Controller.Schedules;
+using Orchestrator.Controller.Metrics;
 
 namespace Orchestrator.Controller.Serving;
 
@@ -20,6 +21,7 @@ internal sealed partial class Leadership(
     Func<CancellationToken, ControllerContext> contextForTerm,
     IRegionClients scheduleRegions,
     ReadinessProbe readiness,
+    ControllerMetrics metrics,
     ILogger<Leadership> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,6 +41,7 @@ internal sealed partial class Leadership(
             elector.OnStartedLeading += () =>
             {
                 LogLeading(logger, settings.Identity, settings.LeaseName);
+                metrics.Leading(true);
                 term = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 var token = term.Token;
                 work = Task.WhenAll(
@@ -50,6 +53,7 @@ internal sealed partial class Leadership(
                 if (term is not null)
                 {
                     LogStoppedLeading(logger, settings.Identity);
+                    metrics.Leading(false);
                     term.Cancel();
                 }
             };
@@ -75,6 +79,7 @@ internal sealed partial class Leadership(
             }
             finally
             {
+                metrics.Leading(false);
                 if (term is not null)
                 {
                     await term.CancelAsync();

@@ -63,6 +63,13 @@ internal sealed partial class RotationReporter : IAsyncDisposable
         _work.Writer.TryWrite(token => _events.RecordAsync(resource, type, reason, message, token));
     }
 
+    /// <summary>An Event on a region's CA Secret, written in turn with the CaRotation's.</summary>
+    public void SecretEvent(SecretEventTarget target, string type, string reason, string message)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        _work.Writer.TryWrite(token => _events.RecordAsync(target.Api, target.Secret, type, reason, message, token));
+    }
+
     public void Status(CaRotationStatus status)
     {
         lock (_gate)
@@ -76,6 +83,20 @@ internal sealed partial class RotationReporter : IAsyncDisposable
         }
 
         _work.Writer.TryWrite(WriteStatusAsync);
+    }
+
+    /// <summary>Waits until what was asked for so far is written (or dropped, once the term has ended).</summary>
+    public async Task FlushAsync(CancellationToken term)
+    {
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_work.Writer.TryWrite(_ =>
+        {
+            written.TrySetResult();
+            return Task.CompletedTask;
+        }))
+        {
+            await written.Task.WaitAsync(term);
+        }
     }
 
     /// <summary>Writes what was asked for, then stops.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Controller.Regions;
 using Orchestrator.Controller.Resources;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Failures;
@@ -128,6 +129,11 @@ internal sealed partial class RotationWorker
         catch (StoreException fenced) when (term.IsCancellationRequested)
         {
             LogFenced(_logger, Name, fenced.Message);
+        }
+        finally
+        {
+            // Its series go with the worker: the metrics show the rotations that need something, not every one there was.
+            _context.Metrics.Rotations.Forget(Name);
         }
     }
 
@@ -284,7 +290,8 @@ internal sealed partial class RotationWorker
     private async Task<Next> RunLeasedAsync(Rotation rotation, RegionClusters clusters, RotationLeases leases, RotationReporter reporter, CancellationToken term, NewCaHeadStart? newCa = null)
     {
         var resource = Current;
-        var observer = new ControllerObserver(reporter, running => StatusOf(running, Current, reporter), _context.Time);
+        var observer = new ControllerObserver(
+            reporter, running => StatusOf(running, Current, reporter), _context.Time, Name, _context.Metrics, region => (clusters[region] as ReportingRegionCluster)?.CaSecretEvents);
         var runner = new RotationRunner(_context.Store, clusters, observer, _context.Time, _context.Loggers, newCa, new ResourceGates(() => Current));
         using var run = CancellationTokenSource.CreateLinkedTokenSource(term, leases.Lost);
         reporter.Status(StatusOf(rotation, resource, reporter));
@@ -308,6 +315,8 @@ internal sealed partial class RotationWorker
             return Next.Done;
         }
 
+        // The Events on the regions' CA Secrets are written with the regions' clients, which go when the run's clusters do.
+        await reporter.FlushAsync(term);
         reporter.Status(StatusOf(rotation, Current, reporter));
         switch (outcome)
         {
@@ -490,8 +499,12 @@ internal sealed partial class RotationWorker
         await _context.Api.PatchMetadataAsync(resource, Finalizers(resource, add: false), null, term);
     }
 
-    private CaRotationStatus StatusOf(Rotation rotation, CaRotation resource, RotationReporter reporter) =>
-        StatusReport.Of(rotation, resource.Metadata.Generation, reporter.Latest, _context.Time.GetUtcNow());
+    private CaRotationStatus StatusOf(Rotation rotation, CaRotation resource, RotationReporter reporter)
+    {
+        // Every report of where the rotation stands passes here: the metrics follow it.
+        _context.Metrics.Rotations.Publish(resource.Metadata.Name, rotation);
+        return StatusReport.Of(rotation, resource.Metadata.Generation, reporter.Latest, _context.Time.GetUtcNow());
+    }
 
     /// <summary>The holder of the regions' rotation Leases: the same for every replica, so a successor takes them at once.</summary>
     private LeaseHolder Holder(RotationId id) => new(id, $"controller.{_context.Settings.Namespace}", 0);

@@ -13,7 +13,7 @@ using Orchestrator.Kubernetes.Resilience;
 namespace Orchestrator.Kubernetes.Regions;
 
 /// <summary>One region's API through the official client, every call retried through the region's pipeline.</summary>
-internal sealed class KubernetesRegionCluster : IRegionCluster
+internal sealed class KubernetesRegionCluster : IKubernetesRegionCluster
 {
     private readonly RegionClient _client;
     private readonly ServerCertificateValidator _validator;
@@ -48,6 +48,8 @@ internal sealed class KubernetesRegionCluster : IRegionCluster
     }
 
     public string Region => _target.Region;
+
+    public IKubernetes Api => _client;
 
     public Uri Server => _target.Server;
 

@@ -38,7 +38,7 @@ public sealed class ManifestParsingTests
         }
 
         Assert.Equal(
-            ["CaRotation", "CaRotationSchedule", "CustomResourceDefinition", "CustomResourceDefinition", "Deployment", "Namespace", "Role", "RoleBinding", "RoleBinding", "Secret", "ServiceAccount"],
+            ["CaRotation", "CaRotationSchedule", "CustomResourceDefinition", "CustomResourceDefinition", "Deployment", "Namespace", "Role", "Role", "RoleBinding", "RoleBinding", "RoleBinding", "Secret", "ServiceAccount"],
             kinds.Order(StringComparer.Ordinal));
     }
 

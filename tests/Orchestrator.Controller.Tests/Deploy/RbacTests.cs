@@ -13,7 +13,7 @@ public sealed class RbacTests
     [Fact]
     public void ControllerRole_Rules_AreExactlyWhatTheControllerUses()
     {
-        var role = Assert.Single(DeployManifests.Load(DeployFiles.PathOf(DeployFiles.Rbac)).OfType<V1Role>());
+        var role = Assert.Single(DeployManifests.Load(DeployFiles.PathOf(DeployFiles.Rbac)).OfType<V1Role>(), role => role.Metadata.Name == Controller.Metadata.Name);
         Assert.Equal(Controller.Metadata.NamespaceProperty, role.Metadata.NamespaceProperty);
 
         string[] expected =
@@ -56,7 +56,7 @@ public sealed class RbacTests
         var roles = Objects.OfType<V1Role>().Select(role => $"{role.Metadata.NamespaceProperty}/{role.Metadata.Name}").ToHashSet();
         var accounts = Objects.OfType<V1ServiceAccount>().Select(account => $"{account.Metadata.NamespaceProperty}/{account.Metadata.Name}").ToHashSet();
         var bindings = Objects.OfType<V1RoleBinding>().ToList();
-        Assert.Equal(3, bindings.Count); // the controller's, the in-cluster region's, and samples/rbac.yaml's own
+        Assert.Equal(4, bindings.Count); // the controller's, the in-cluster region's and its Events', and samples/rbac.yaml's own
 
         foreach (var binding in bindings)
         {
@@ -78,12 +78,27 @@ public sealed class RbacTests
         var regionRole = Assert.Single(DeployManifests.Load(DeployFiles.RegionRbacPath).OfType<V1Role>());
         var binding = Assert.Single(
             DeployManifests.Load(DeployFiles.PathOf(DeployFiles.Rbac)).OfType<V1RoleBinding>(),
-            binding => binding.Metadata.NamespaceProperty != Controller.Metadata.NamespaceProperty);
+            binding => binding.Metadata.NamespaceProperty != Controller.Metadata.NamespaceProperty && binding.RoleRef.Name == regionRole.Metadata.Name);
 
         Assert.Contains(example.Spec.Regions, region => region.KubeconfigSecretRef is null);
         Assert.Equal(example.Spec.Namespace, binding.Metadata.NamespaceProperty);
         Assert.Equal(regionRole.Metadata.NamespaceProperty, binding.Metadata.NamespaceProperty);
         Assert.Equal(regionRole.Metadata.Name, binding.RoleRef.Name);
+        var subject = Assert.Single(binding.Subjects);
+        Assert.Equal((Controller.Metadata.Name, Controller.Metadata.NamespaceProperty), (subject.Name, subject.NamespaceProperty));
+    }
+
+    [Fact]
+    public void RegionEventsRole_GrantsEventsAlone_InTheCassandraNamespace_ToTheController()
+    {
+        var rbac = DeployManifests.Load(DeployFiles.PathOf(DeployFiles.Rbac));
+        var regionRole = Assert.Single(DeployManifests.Load(DeployFiles.RegionRbacPath).OfType<V1Role>());
+        var role = Assert.Single(rbac.OfType<V1Role>(), role => role.Metadata.Name == "orchestrator-region-events");
+        var binding = Assert.Single(rbac.OfType<V1RoleBinding>(), binding => binding.RoleRef.Name == role.Metadata.Name);
+
+        Assert.Equal(["core events * create", "core events * patch"], Grants(role));
+        Assert.Equal(regionRole.Metadata.NamespaceProperty, role.Metadata.NamespaceProperty);
+        Assert.Equal(role.Metadata.NamespaceProperty, binding.Metadata.NamespaceProperty);
         var subject = Assert.Single(binding.Subjects);
         Assert.Equal((Controller.Metadata.Name, Controller.Metadata.NamespaceProperty), (subject.Name, subject.NamespaceProperty));
     }
