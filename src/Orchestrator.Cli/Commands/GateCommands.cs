@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Controller.Serving;
-using Orchestrator.Kubernetes;
 using Orchestrator.Core.Gates;
 using Orchestrator.Core.Persistence;
 using Orchestrator.Core.Rotations;
+using Orchestrator.Kubernetes;
 
 namespace Orchestrator.Cli.Commands;
 

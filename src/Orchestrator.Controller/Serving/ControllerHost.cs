@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Controller.Metrics;
-using Orchestrator.Controller.Schedules;
 using Orchestrator.Controller.Regions;
+using Orchestrator.Controller.Schedules;
 using Orchestrator.Core.Persistence;
 
 namespace Orchestrator.Controller.Serving;

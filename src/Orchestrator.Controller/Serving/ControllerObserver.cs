@@ -77,12 +77,15 @@ internal sealed class ControllerObserver(
         reporter.Status(statusOf(rotation));
     }
 
-    private void Event(StepRecord step, string type, string reason, string message)
+    /// <summary>An Event on the CaRotation, and on <paramref name="region"/>'s CA Secret when it concerns one.</summary>
+    public void Event(string? region, string type, string reason, string message)
     {
         reporter.Event(type, reason, message);
-        if (step.Region is { } region && secretEvents(region) is { } secret)
+        if (region is not null && secretEvents(region) is { } secret)
         {
             reporter.SecretEvent(secret, type, reason, message);
         }
     }
+
+    private void Event(StepRecord step, string type, string reason, string message) => Event(step.Region, type, reason, message);
 }

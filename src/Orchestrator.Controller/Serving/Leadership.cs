@@ -4,8 +4,8 @@ using k8s.LeaderElection.ResourceLock;
 using k8s.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orchestrator.Controller.Schedules;
 using Orchestrator.Controller.Metrics;
+using Orchestrator.Controller.Schedules;
 
 namespace Orchestrator.Controller.Serving;
 

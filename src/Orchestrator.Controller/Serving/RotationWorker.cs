@@ -315,8 +315,6 @@ internal sealed partial class RotationWorker
             return Next.Done;
         }
 
-        // The Events on the regions' CA Secrets are written with the regions' clients, which go when the run's clusters do.
-        await reporter.FlushAsync(term);
         reporter.Status(StatusOf(rotation, Current, reporter));
         switch (outcome)
         {
@@ -327,7 +325,7 @@ internal sealed partial class RotationWorker
                 reporter.Event(EventRecorder.Normal, "RolledBack", rotation.Reason ?? "every region is back on the old CA alone");
                 break;
             case RunOutcome.Held when rotation.Hold is { } hold:
-                reporter.Event(EventRecorder.Normal, hold.Reason.ToString(), $"{hold.Message}; {HowToRelease(hold)}");
+                observer.Event(hold.Region, EventRecorder.Normal, hold.Reason.ToString(), $"{hold.Message}; {HowToRelease(hold)}");
                 break;
             case RunOutcome.Interrupted when leases.Lost.IsCancellationRequested:
                 reporter.Event(EventRecorder.Warning, "LeaseLost", leases.LostReason ?? "a region's rotation Lease was taken");
@@ -337,6 +335,8 @@ internal sealed partial class RotationWorker
                 break;
         }
 
+        // The Events on the regions' CA Secrets are written with the regions' clients, which go when the run's clusters do.
+        await reporter.FlushAsync(term);
         _context.RotationEnded(this);
         return Next.Again;
     }
