@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Cli.Output;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Gates;
 using Orchestrator.Core.Preflight;
 using Orchestrator.Core.Rotations;
 using Orchestrator.Core.Specs;
@@ -49,6 +50,11 @@ internal static class PlanCommand
             }
 
             await services.Output.WriteLineAsync($"New CA: {(rotationSpec.NewCa.Generated ? $"generated, O={rotationSpec.NewCa.Alias}, RSA {rotationSpec.NewCa.KeySize}, {rotationSpec.NewCa.ValidityDays} days" : $"supplied: {report.SuppliedNewCa!.Subject}")}; extra entry {rotationSpec.ExtraCaKey}; rollout timeout {GoDuration.Format(rotationSpec.RolloutTimeout)} per step");
+            foreach (var gate in Gates(rotationSpec, steps, services.Time.GetUtcNow()))
+            {
+                await services.Output.WriteLineAsync(gate);
+            }
+
             await services.Output.WriteLineAsync();
             var table = new TextTable("#", "STEP", "REGION", "WHAT");
             foreach (var step in steps)
@@ -60,6 +66,24 @@ internal static class PlanCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>Where the rotation would wait: its approval gates, and each region's windows with when they next open.</summary>
+    private static IEnumerable<string> Gates(RotationSpec spec, IReadOnlyList<PlannedStep> steps, DateTimeOffset now)
+    {
+        if (RotationGates.ApprovalSteps(spec.Approval, steps.Select(step => (step.Number, step.Kind, step.Phase))) is { Count: > 0 } approvals)
+        {
+            yield return $"Approval ({spec.Approval.ToString().ToLowerInvariant()}): before steps {string.Join(", ", approvals)}";
+        }
+
+        foreach (var region in spec.Regions)
+        {
+            var windows = WindowSchedule.Of(spec, region.Name);
+            if (!windows.AnyTime && windows.OpenFrom(now) is { } opens)
+            {
+                yield return $"Windows of {region.Name}: {windows.Describe()}; " + (opens == now ? "open now" : $"next open at {opens.UtcDateTime:yyyy-MM-dd HH:mm}Z");
+            }
+        }
     }
 
     /// <summary>The plan in JSON.</summary>

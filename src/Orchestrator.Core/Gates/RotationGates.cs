@@ -59,16 +59,20 @@ public static class RotationGates
     {
         ArgumentNullException.ThrowIfNull(rotation);
         ArgumentNullException.ThrowIfNull(step);
-        if (step.Kind != StepKind.UpdateSecret || step.Undo || step.Status != StepStatus.Pending || step.Attempts > 0)
-        {
-            return false;
-        }
+        return !step.Undo && step.Status == StepStatus.Pending && step.Attempts == 0
+            && ApprovalSteps(rotation.Spec.Approval, rotation.Steps.Where(candidate => !candidate.Undo).Select(candidate => (candidate.Number, candidate.Kind, candidate.Phase))).Contains(step.Number);
+    }
 
-        return rotation.Spec.Approval switch
+    /// <summary>The steps of a plan a person approves before they begin: each phase's first Secret write, or every one.</summary>
+    public static IReadOnlyList<int> ApprovalSteps(ApprovalMode mode, IEnumerable<(int Number, StepKind Kind, string? Phase)> plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var writes = plan.Where(step => step.Kind == StepKind.UpdateSecret).ToList();
+        return mode switch
         {
-            ApprovalMode.Regions => true,
-            ApprovalMode.Phases => rotation.Steps.First(candidate => candidate.Kind == StepKind.UpdateSecret && !candidate.Undo && candidate.Phase == step.Phase).Number == step.Number,
-            _ => false,
+            ApprovalMode.Regions => [.. writes.Select(step => step.Number)],
+            ApprovalMode.Phases => [.. writes.GroupBy(step => step.Phase).Select(phase => phase.Min(step => step.Number))],
+            _ => [],
         };
     }
 

@@ -66,6 +66,19 @@ public sealed class ApprovalAndPauseTests
     }
 
     [Fact]
+    public async Task Plan_SaysWhereTheRotationWouldWait()
+    {
+        await using var clusters = await SimulatedClusters.StartAsync(2, pods: 1);
+
+        var plan = await OrchestratorProcess.RunAsync(["plan", "--spec", clusters.WriteSpec(extra: "approval: phases\nmaintenanceWindows:\n  - { cron: '0 0 30 2,4,6,9,11 *', duration: 1h }\n  - { cron: '0 3 * * *', duration: 2h, timeZone: Europe/Berlin }\n")]);
+
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.Contains("Approval (phases): before steps 2, 6, 10", plan.Output, StringComparison.Ordinal);
+        Assert.Contains("Windows of region2: '0 0 30 2,4,6,9,11 *' for 1h (UTC), '0 3 * * *' for 2h (Europe/Berlin); ", plan.Output, StringComparison.Ordinal);
+        Assert.Empty(clusters.OrchestratorWrites());
+    }
+
+    [Fact]
     public async Task Pause_WhileAWaitRuns_HoldsOnceThatStepIsOver_AndContinueReleasesIt()
     {
         const string StuckPod = "example-cluster-cassandra-dc1-0";
