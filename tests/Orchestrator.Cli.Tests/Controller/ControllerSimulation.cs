@@ -155,6 +155,17 @@ internal sealed class ControllerSimulation : IAsyncDisposable
     }
 
     /// <summary>Who holds the controllers' Lease now, if anyone.</summary>
+    /// <summary>The Events about a region's CA Secret, found as <c>kubectl describe secret</c> finds them (by its uid).</summary>
+    public async Task<List<Corev1Event>> CaSecretEventsAsync(string region)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Clusters.Simulation.KubeconfigPath, region));
+        var secret = await client.CoreV1.ReadNamespacedSecretAsync(SimulatedClusters.CaSecret, SimulatedClusters.Namespace, cancellationToken: cancellationToken);
+        var selector = $"involvedObject.kind=Secret,involvedObject.name={secret.Metadata.Name},involvedObject.namespace={secret.Metadata.NamespaceProperty},involvedObject.uid={secret.Metadata.Uid}";
+        var events = await client.CoreV1.ListNamespacedEventAsync(secret.Metadata.NamespaceProperty, fieldSelector: selector, cancellationToken: cancellationToken);
+        return [.. events.Items];
+    }
+
     public async Task<string?> LeaderAsync()
     {
         try

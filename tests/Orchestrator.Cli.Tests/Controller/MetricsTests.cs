@@ -81,9 +81,7 @@ public sealed class MetricsTests
 
         foreach (var region in simulation.Clusters.RegionNames)
         {
-            using var client = RegionClient(simulation, region);
-            var secret = await client.CoreV1.ReadNamespacedSecretAsync(SimulatedClusters.CaSecret, SimulatedClusters.Namespace, cancellationToken: TestContext.Current.CancellationToken);
-            var events = await SecretEventsAsync(client, secret);
+            var events = await simulation.CaSecretEventsAsync(region);
             var reasons = events.Select(item => item.Reason).ToList();
 
             // Each region has 3 Secret writes and 3 waits; as kubectl describe secret finds them (by the Secret's uid).
@@ -112,9 +110,7 @@ public sealed class MetricsTests
         var timedOut = await simulation.WaitForEventAsync("rotate", "StepTimedOut", TimeSpan.FromSeconds(30));
         Assert.Equal("Warning", timedOut.Type);
         Assert.DoesNotContain("StepFailed", (await simulation.EventsAsync("rotate")).Select(item => item.Reason));
-        using var client = RegionClient(simulation, "region1");
-        var secret = await client.CoreV1.ReadNamespacedSecretAsync(SimulatedClusters.CaSecret, SimulatedClusters.Namespace, cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Contains("StepTimedOut", (await SecretEventsAsync(client, secret)).Select(item => item.Reason));
+        Assert.Contains("StepTimedOut", (await simulation.CaSecretEventsAsync("region1")).Select(item => item.Reason));
         var scrape = await MetricsScrape.ReadAsync(port);
         Assert.Contains(scrape, sample => sample is { Name: "orchestrator_step_duration_seconds_count", Value: 1 } && sample.Label("kind") == "wait-rollout" && sample.Label("outcome") == "timed-out");
         Assert.Equal([("Failed", 1.0)], scrape.Where(sample => sample.Name == "orchestrator_rotation_state" && sample.Value > 0).Select(sample => (sample.Label("state")!, sample.Value)));
@@ -160,16 +156,5 @@ public sealed class MetricsTests
         {
             simulation.Clusters.Faults(region).Replace(new FaultSettings());
         }
-    }
-
-    private static k8s.Kubernetes RegionClient(ControllerSimulation simulation, string region) =>
-        new(KubernetesClientConfiguration.BuildConfigFromConfigFile(simulation.Clusters.Simulation.KubeconfigPath, region));
-
-    /// <summary>The Events about the Secret, found as <c>kubectl describe secret</c> finds them.</summary>
-    private static async Task<List<Corev1Event>> SecretEventsAsync(k8s.Kubernetes client, V1Secret secret)
-    {
-        var selector = $"involvedObject.kind=Secret,involvedObject.name={secret.Metadata.Name},involvedObject.namespace={secret.Metadata.NamespaceProperty},involvedObject.uid={secret.Metadata.Uid}";
-        var events = await client.CoreV1.ListNamespacedEventAsync(secret.Metadata.NamespaceProperty, fieldSelector: selector, cancellationToken: TestContext.Current.CancellationToken);
-        return [.. events.Items];
     }
 }

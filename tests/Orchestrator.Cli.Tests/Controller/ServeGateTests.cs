@@ -54,6 +54,7 @@ public sealed class ServeGateTests
         var reasons = (await simulation.EventsAsync("rotate")).Select(item => item.Reason).ToList();
         Assert.Contains("AwaitingApproval", reasons);
         Assert.Equal(3, reasons.Count(reason => reason == "Approved"));
+        Assert.Contains("AwaitingApproval", (await simulation.CaSecretEventsAsync("region1")).Select(item => item.Reason));
     }
 
     [Fact]
@@ -100,6 +101,7 @@ public sealed class ServeGateTests
 
         Assert.All(simulation.CaSecretUpdates(), update => Assert.True(DateTimeOffset.Parse(update["time"]!.GetValue<string>(), CultureInfo.InvariantCulture) >= opens));
         Assert.Contains("WaitingForWindow", (await simulation.EventsAsync("rotate")).Select(item => item.Reason));
+        Assert.Contains("WaitingForWindow", (await simulation.CaSecretEventsAsync("region1")).Select(item => item.Reason));
     }
 
     [Fact]
