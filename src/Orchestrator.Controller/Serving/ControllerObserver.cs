@@ -37,7 +37,8 @@ internal sealed class ControllerObserver(
         var what = $"step {step.Number}/{rotation.Steps.Count} {step.Label}";
         if (step.Status == StepStatus.Succeeded)
         {
-            Event(step, EventRecorder.Normal, "StepSucceeded", $"{what} succeeded" + (step.Detail is { } detail ? $": {detail}" : string.Empty));
+            // On the CA Secret, SecretUpdated and RolloutComplete say it: StepSucceeded goes on the CaRotation alone.
+            reporter.Event(EventRecorder.Normal, "StepSucceeded", $"{what} succeeded" + (step.Detail is { } detail ? $": {detail}" : string.Empty));
             if (step.Kind == StepKind.UpdateSecret)
             {
                 Event(step, EventRecorder.Normal, "SecretUpdated", $"{what}: the CA Secret holds the phase's data" + (step.Detail is { } written ? $" ({written})" : string.Empty));

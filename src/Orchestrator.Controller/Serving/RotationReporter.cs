@@ -7,7 +7,8 @@ namespace Orchestrator.Controller.Serving;
 /// <summary>
 /// Writes one CaRotation's status and Events in the order they were asked for, off the run's path: the engine's
 /// callbacks are synchronous and must not wait for the API. Statuses asked for while one is being written are
-/// coalesced into the newest. A write that fails is logged; the next one sets the whole status again.
+/// coalesced into the newest. A write that fails is logged; the next one sets the whole status again. Events on the
+/// regions' CA Secrets go to other clusters, in a queue of their own, so that the status never waits behind them.
 /// </summary>
 internal sealed partial class RotationReporter : IAsyncDisposable
 {
@@ -16,7 +17,9 @@ internal sealed partial class RotationReporter : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<Func<CancellationToken, Task>> _work = Channel.CreateUnbounded<Func<CancellationToken, Task>>(new() { SingleReader = true });
     private readonly Lock _gate = new();
+    private readonly Channel<Func<CancellationToken, Task>> _secretWork = Channel.CreateUnbounded<Func<CancellationToken, Task>>(new() { SingleReader = true });
     private readonly Task _writing;
+    private readonly Task _secretWriting;
     private CaRotation _resource;
     private CaRotationStatus? _pending;
     private CaRotationStatus? _written;
@@ -28,7 +31,8 @@ internal sealed partial class RotationReporter : IAsyncDisposable
         _resource = resource;
         _logger = logger;
         _written = resource.Status;
-        _writing = Task.Run(() => WriteAsync(term), CancellationToken.None);
+        _writing = Task.Run(() => WriteAsync(_work, term), CancellationToken.None);
+        _secretWriting = Task.Run(() => WriteAsync(_secretWork, term), CancellationToken.None);
     }
 
     /// <summary>The status last asked for (or read from the resource), for conditions' transition times.</summary>
@@ -63,11 +67,11 @@ internal sealed partial class RotationReporter : IAsyncDisposable
         _work.Writer.TryWrite(token => _events.RecordAsync(resource, type, reason, message, token));
     }
 
-    /// <summary>An Event on a region's CA Secret, written in turn with the CaRotation's.</summary>
+    /// <summary>An Event on a region's CA Secret, written in turn with the other Secrets' Events.</summary>
     public void SecretEvent(SecretEventTarget target, string type, string reason, string message)
     {
         ArgumentNullException.ThrowIfNull(target);
-        _work.Writer.TryWrite(token => _events.RecordAsync(target.Api, target.Secret, type, reason, message, token));
+        _secretWork.Writer.TryWrite(token => _events.RecordAsync(target.Api, target.Secret, type, reason, message, token));
     }
 
     public void Status(CaRotationStatus status)
@@ -88,8 +92,23 @@ internal sealed partial class RotationReporter : IAsyncDisposable
     /// <summary>Waits until what was asked for so far is written (or dropped, once the term has ended).</summary>
     public async Task FlushAsync(CancellationToken term)
     {
+        await FlushAsync(_work, term);
+        await FlushAsync(_secretWork, term);
+    }
+
+    /// <summary>Writes what was asked for, then stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _work.Writer.TryComplete();
+        _secretWork.Writer.TryComplete();
+        await _writing;
+        await _secretWriting;
+    }
+
+    private static async Task FlushAsync(Channel<Func<CancellationToken, Task>> work, CancellationToken term)
+    {
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (_work.Writer.TryWrite(_ =>
+        if (work.Writer.TryWrite(_ =>
         {
             written.TrySetResult();
             return Task.CompletedTask;
@@ -97,13 +116,6 @@ internal sealed partial class RotationReporter : IAsyncDisposable
         {
             await written.Task.WaitAsync(term);
         }
-    }
-
-    /// <summary>Writes what was asked for, then stops.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _work.Writer.TryComplete();
-        await _writing;
     }
 
     private async Task WriteStatusAsync(CancellationToken cancellationToken)
@@ -129,9 +141,9 @@ internal sealed partial class RotationReporter : IAsyncDisposable
         }
     }
 
-    private async Task WriteAsync(CancellationToken term)
+    private async Task WriteAsync(Channel<Func<CancellationToken, Task>> work, CancellationToken term)
     {
-        await foreach (var write in _work.Reader.ReadAllAsync(CancellationToken.None))
+        await foreach (var write in work.Reader.ReadAllAsync(CancellationToken.None))
         {
             if (term.IsCancellationRequested)
             {

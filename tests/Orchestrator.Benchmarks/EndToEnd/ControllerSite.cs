@@ -41,9 +41,12 @@ internal sealed class ControllerSite : IAsyncDisposable
         }
 
         var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(clusters[0].Simulation.KubeconfigPath, OwnContext));
-        var definition = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(
-            await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "deploy", "crd-carotation.yaml"), cancellationToken));
-        await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(definition, cancellationToken: cancellationToken);
+        // Both of the controller's kinds, as the manifests install them: it watches schedules as well as rotations.
+        foreach (var file in new[] { "crd-carotation.yaml", "crd-carotationschedule.yaml" })
+        {
+            var definition = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "deploy", file), cancellationToken));
+            await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(definition, cancellationToken: cancellationToken);
+        }
         await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } }, cancellationToken: cancellationToken);
         for (var cluster = 1; cluster <= count; cluster++)
         {

@@ -88,6 +88,7 @@ public sealed class MetricsTests
             Assert.Equal(3, reasons.Count(reason => reason == "SecretUpdated"));
             Assert.Equal(3, reasons.Count(reason => reason == "RolloutComplete"));
             Assert.Contains("StepStarted", reasons);
+            Assert.DoesNotContain("StepSucceeded", reasons);
             Assert.All(events, item => Assert.Equal(("Secret", "orchestrator"), (item.InvolvedObject.Kind, item.Source.Component)));
             Assert.DoesNotContain(events, item => item.Message.Contains("BEGIN", StringComparison.Ordinal));
         }
