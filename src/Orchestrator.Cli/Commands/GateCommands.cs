@@ -27,9 +27,10 @@ internal static class GateCommands
         cluster.AddTo(command);
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
-            if (cluster.Requests(parse) is { } requests)
+            if (cluster.Requests(parse) is { } caRotation)
             {
-                await services.Output.WriteLineAsync(await requests.ApproveAsync(parse.GetValue(id)!.ToString(), parse.GetValue(step), cancellationToken));
+                using var resource = caRotation;
+                await services.Output.WriteLineAsync(await resource.ApproveAsync(parse.GetValue(id)!.ToString(), parse.GetValue(step), cancellationToken));
                 return ExitCodes.Success;
             }
 
@@ -62,9 +63,10 @@ internal static class GateCommands
         cluster.AddTo(command);
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
-            if (cluster.Requests(parse) is { } requests)
+            if (cluster.Requests(parse) is { } caRotation)
             {
-                await services.Output.WriteLineAsync(await requests.SetPausedAsync(parse.GetValue(id)!.ToString(), paused: true, cancellationToken));
+                using var resource = caRotation;
+                await services.Output.WriteLineAsync(await resource.SetPausedAsync(parse.GetValue(id)!.ToString(), paused: true, cancellationToken));
                 return ExitCodes.Success;
             }
 
@@ -94,8 +96,9 @@ internal static class GateCommands
         cluster.AddTo(command);
         command.SetAction(CommandAction.Of(async (parse, services, cancellationToken) =>
         {
-            if (cluster.Requests(parse) is { } resource)
+            if (cluster.Requests(parse) is { } caRotation)
             {
+                using var resource = caRotation;
                 await services.Output.WriteLineAsync(await resource.SetPausedAsync(parse.GetValue(id)!.ToString(), paused: false, cancellationToken));
                 return ExitCodes.Success;
             }

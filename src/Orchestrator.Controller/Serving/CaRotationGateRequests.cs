@@ -9,9 +9,9 @@ namespace Orchestrator.Controller.Serving;
 /// <summary>
 /// <c>orchestrator approve</c>, <c>pause</c> and <c>continue</c> for a CaRotation: each patches its spec
 /// (<c>approvedStep</c>, <c>paused</c>) as a person could with kubectl, after checking it against the status the
-/// controller reports; the controller takes it at the next step boundary.
+/// controller reports; the controller takes it at the next step boundary. It owns the client it is given.
 /// </summary>
-public sealed class CaRotationGateRequests(IKubernetes client, string @namespace)
+public sealed class CaRotationGateRequests(IKubernetes client, string @namespace) : IDisposable
 {
     private readonly CaRotationApi _api = new(client, @namespace);
 
@@ -53,6 +53,8 @@ public sealed class CaRotationGateRequests(IKubernetes client, string @namespace
             ? $"CaRotation {@namespace}/{name} holds at its next step boundary; release it with: orchestrator continue {name} --namespace {@namespace}"
             : $"CaRotation {@namespace}/{name} released: the controller goes on";
     }
+
+    public void Dispose() => client.Dispose();
 
     private async Task<CaRotation> FindAsync(string name, CancellationToken cancellationToken) =>
         await _api.FindAsync(name, cancellationToken) ?? throw new GateRefusedException($"no CaRotation {name} in namespace {@namespace}; kubectl get carotations -n {@namespace} lists them");

@@ -183,7 +183,8 @@ internal sealed partial class RotationWorker
             return Next.WaitForChange;
         }
 
-        if (rotation.State == RotationState.Paused && !abortPending && !deleting && !retry)
+        // Held, it waits for its release without running, deleted or not: the finalizer keeps it until it has finished.
+        if (rotation.State == RotationState.Paused && !abortPending && !retry)
         {
             var held = RotationGates.Before(rotation, rotation.NextStep()!, ResourceGates.SignalsOf(resource), _context.Time.GetUtcNow());
             if (held is not null && held.Reason == rotation.Hold?.Reason && held.Step == rotation.Hold.Step)
