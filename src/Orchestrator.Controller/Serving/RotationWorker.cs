@@ -495,6 +495,9 @@ internal sealed partial class RotationWorker
         if (resource.Metadata.DeletionTimestamp is not null)
         {
             reporter.Event(EventRecorder.Normal, "DeletionReleased", why is null ? "the rotation is over: the CaRotation can go" : $"the CaRotation can go: {why}");
+
+            // Written before the object goes: whoever sees it gone finds why among its Events.
+            await reporter.FlushAsync(term);
         }
 
         await _context.Api.PatchMetadataAsync(resource, Finalizers(resource, add: false), null, term);
