@@ -6,6 +6,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Orchestrator.Controller.Resources;
+using Orchestrator.Controller.Serving;
 
 namespace Orchestrator.Controller.Schedules;
 

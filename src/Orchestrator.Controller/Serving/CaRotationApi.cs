@@ -1,6 +1,4 @@
 using System.Net.Http;
-using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
@@ -18,58 +16,17 @@ internal sealed class CaRotationApi(IKubernetes client, string @namespace)
 {
     public string Namespace => @namespace;
 
-    public async Task<(IReadOnlyList<CaRotation> Items, string Version)> ListAsync(CancellationToken cancellationToken)
-    {
-        using var response = await client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<HttpContent>(
-            CaRotationDefinition.Group, CaRotationDefinition.Version, @namespace, CaRotationDefinition.Plural, cancellationToken: cancellationToken);
-        using var list = await JsonDocument.ParseAsync(await response.Body.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-        var items = list.RootElement.TryGetProperty("items", out var found) && found.ValueKind == JsonValueKind.Array
-            ? found.EnumerateArray().Select(Read).ToList()
-            : [];
-        var version = list.RootElement.GetProperty("metadata").TryGetProperty("resourceVersion", out var listed) ? listed.GetString() ?? string.Empty : string.Empty;
-        return (items, version);
-    }
+    private CustomObjectWatch<CaRotation> Objects => new(client, @namespace, CaRotationDefinition.Plural, CaRotationJsonContext.Default.CaRotation);
+
+    public Task<(IReadOnlyList<CaRotation> Items, string Version)> ListAsync(CancellationToken cancellationToken) =>
+        Objects.ListAsync(null, cancellationToken);
 
     /// <summary>
     /// Watches from a resource version until the server ends the stream. An ERROR event (410 Expired) ends it with
     /// <see cref="WatchExpiredException"/>: the caller lists again.
     /// </summary>
-    public async IAsyncEnumerable<(WatchEventType Type, CaRotation? Rotation, string Version)> WatchAsync(string version, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var response = await client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<HttpContent>(
-            CaRotationDefinition.Group,
-            CaRotationDefinition.Version,
-            @namespace,
-            CaRotationDefinition.Plural,
-            allowWatchBookmarks: true,
-            resourceVersion: version,
-            watch: true,
-            cancellationToken: cancellationToken);
-        using var reader = new StreamReader(await response.Body.ReadAsStreamAsync(cancellationToken), Encoding.UTF8);
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            using var change = JsonDocument.Parse(line);
-            var type = change.RootElement.GetProperty("type").GetString();
-            var body = change.RootElement.GetProperty("object");
-            switch (type)
-            {
-                case "ADDED" or "MODIFIED" or "DELETED":
-                    var rotation = Read(body);
-                    yield return (type == "ADDED" ? WatchEventType.Added : type == "MODIFIED" ? WatchEventType.Modified : WatchEventType.Deleted, rotation, rotation.Metadata.ResourceVersion ?? string.Empty);
-                    break;
-                case "BOOKMARK":
-                    yield return (WatchEventType.Bookmark, null, ReadMetadata(body).ResourceVersion ?? string.Empty);
-                    break;
-                default:
-                    throw new WatchExpiredException(body.TryGetProperty("message", out var message) ? message.GetString() ?? type ?? "error event" : type ?? "error event");
-            }
-        }
-    }
+    public IAsyncEnumerable<(WatchEventType Type, CaRotation? Rotation, string Version)> WatchAsync(string version, CancellationToken cancellationToken) =>
+        Objects.WatchAsync(null, version, cancellationToken);
 
     public async Task<CaRotation?> FindAsync(string name, CancellationToken cancellationToken)
     {
@@ -166,7 +123,4 @@ internal sealed class CaRotationApi(IKubernetes client, string @namespace)
 
     private static CaRotation Read(JsonElement element) =>
         element.Deserialize(CaRotationJsonContext.Default.CaRotation) ?? throw new JsonException("a CaRotation that is null");
-
-    private static V1ObjectMeta ReadMetadata(JsonElement element) =>
-        element.TryGetProperty("metadata", out var metadata) ? metadata.Deserialize(CaRotationJsonContext.Default.V1ObjectMeta) ?? new V1ObjectMeta() : new V1ObjectMeta();
 }

@@ -28,31 +28,13 @@ internal sealed partial class EventRecorder(IKubernetes client, string identity,
     public Task RecordAsync(CaRotation rotation, string type, string reason, string message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rotation);
-        var metadata = rotation.Metadata;
-        var involved = new V1ObjectReference
-        {
-            ApiVersion = CaRotationDefinition.ApiVersion,
-            Kind = CaRotationDefinition.Kind,
-            Name = metadata.Name,
-            NamespaceProperty = metadata.NamespaceProperty,
-            Uid = metadata.Uid,
-        };
-        return RecordAsync(client, involved, type, reason, message, cancellationToken);
+        return RecordAsync(client, Reference(CaRotationDefinition.Kind, rotation.Metadata), type, reason, message, cancellationToken);
     }
 
     public Task RecordAsync(CaRotationSchedule schedule, string type, string reason, string message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        var metadata = schedule.Metadata;
-        var involved = new V1ObjectReference
-        {
-            ApiVersion = CaRotationDefinition.ApiVersion,
-            Kind = CaRotationScheduleDefinition.Kind,
-            Name = metadata.Name,
-            NamespaceProperty = metadata.NamespaceProperty,
-            Uid = metadata.Uid,
-        };
-        return RecordAsync(client, involved, type, reason, message, cancellationToken);
+        return RecordAsync(client, Reference(CaRotationScheduleDefinition.Kind, schedule.Metadata), type, reason, message, cancellationToken);
     }
 
     /// <summary>Writes an Event about <paramref name="involved"/> with <paramref name="api"/>, the client of the cluster it is in.</summary>
@@ -107,6 +89,16 @@ internal sealed partial class EventRecorder(IKubernetes client, string identity,
             return null;
         }
     }
+
+    /// <summary>One of the orchestrator's own objects (same group and version) as an Event names it.</summary>
+    private static V1ObjectReference Reference(string kind, V1ObjectMeta metadata) => new()
+    {
+        ApiVersion = CaRotationDefinition.ApiVersion,
+        Kind = kind,
+        Name = metadata.Name,
+        NamespaceProperty = metadata.NamespaceProperty,
+        Uid = metadata.Uid,
+    };
 
     private async Task<Written> CreateAsync(IKubernetes api, V1ObjectReference involved, string type, string reason, string message, DateTime now, CancellationToken cancellationToken)
     {

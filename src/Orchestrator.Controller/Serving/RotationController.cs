@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Controller.Resources;
 using Orchestrator.Core.Rotations;
 using Polly;
-using Polly.Retry;
 
 namespace Orchestrator.Controller.Serving;
 
@@ -18,17 +17,7 @@ internal sealed partial class RotationController(ControllerContext context)
     private readonly Dictionary<string, Running> _workers = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    private readonly ResiliencePipeline _relisting = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(failure => failure is not OperationCanceledException),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromSeconds(1),
-            MaxDelay = TimeSpan.FromSeconds(30),
-            MaxRetryAttempts = int.MaxValue,
-        })
-        .Build();
+    private readonly ResiliencePipeline _relisting = Relisting.Pipeline();
 
     public async Task RunAsync(CancellationToken term)
     {

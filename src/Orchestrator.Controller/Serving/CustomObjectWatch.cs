@@ -4,9 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using k8s;
-using Orchestrator.Controller.Serving;
 
-namespace Orchestrator.Controller.Schedules;
+namespace Orchestrator.Controller.Serving;
 
 /// <summary>
 /// Lists and watches of one plural of the orchestrator's group, read with the resource's own JSON contract (the
